@@ -1,0 +1,5 @@
+/** Every Drizzle table, for the query builder and drizzle-kit. */
+export * from '../../modules/identity/server/identity.table'
+export * from '../../modules/audit/server/audit.table'
+export * from '../../modules/mail/server/mail.table'
+export * from './platform.table'

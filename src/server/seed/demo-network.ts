@@ -1,0 +1,106 @@
+/**
+ * The demo network: DIH Lombardia with its nine territorial antennas (as in the 2021 report in
+ * shared/seeds), the MADE competence center and a cluster, with staff, experts, company members and a
+ * funder. Seeded only into an empty database; every account uses PONTE_DEMO_PASSWORD.
+ */
+import { randomUUID } from 'node:crypto'
+import { count } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { hashPassword, insertUserWithPassword } from '../../modules/identity'
+import { units } from '../../modules/identity/server/identity.table'
+import type { Role, UnitType } from '../../modules/identity/identity.contract'
+
+interface DemoUnit {
+  key: string
+  parent: string | null
+  type: UnitType
+  name: string
+  code: string
+  regionCode: string
+  provinceCode: string | null
+  address: string
+  email: string
+}
+
+const ANTENNAS: [key: string, name: string, province: string, city: string][] = [
+  ['mi', 'Antenna Milano, Monza Brianza, Lodi e Pavia', 'MI', 'Via Pantano 9, Milano'],
+  ['bg', 'Antenna Bergamo', 'BG', 'Via Camozzi 70, Bergamo'],
+  ['bs', 'Antenna Brescia', 'BS', 'Via Cefalonia 60, Brescia'],
+  ['co', 'Antenna Como', 'CO', 'Via Raimondi 1, Como'],
+  ['cr', 'Antenna Cremona', 'CR', 'Piazza Cadorna 6, Cremona'],
+  ['lc', 'Antenna Lecco e Sondrio', 'LC', 'Via Caprera 4, Lecco'],
+  ['mn', 'Antenna Mantova', 'MN', 'Via Portazzolo 9, Mantova'],
+  ['va', 'Antenna Varese', 'VA', 'Piazza Monte Grappa 5, Varese'],
+  ['am', 'Antenna Alto Milanese', 'MI', 'Via San Domenico 1, Legnano'],
+]
+
+export const DEMO_UNITS: DemoUnit[] = [
+  { key: 'hub', parent: null, type: 'hub', name: 'DIH Lombardia', code: 'DIH-LOM', regionCode: '03', provinceCode: 'MI', address: 'Via Pantano 9, Milano', email: 'info@dih-lombardia.demo' },
+  ...ANTENNAS.map(([key, name, province, address]) => ({
+    key, parent: 'hub', type: 'antenna' as const, name, code: `ANT-${key.toUpperCase()}`, regionCode: '03', provinceCode: province, address, email: `antenna.${key}@dih-lombardia.demo`,
+  })),
+  { key: 'made', parent: 'hub', type: 'competence_center', name: 'MADE Competence Center', code: 'CC-MADE', regionCode: '03', provinceCode: 'MI', address: 'Via Raffaele Lambruschini 4/B, Milano', email: 'info@made-cc.demo' },
+  { key: 'afil', parent: 'hub', type: 'cluster', name: 'Cluster Fabbrica Intelligente Lombardia', code: 'CL-AFIL', regionCode: '03', provinceCode: 'MI', address: 'Viale Sarca 336, Milano', email: 'info@afil.demo' },
+]
+
+interface DemoUser {
+  email: string
+  name: string
+  locale?: 'it' | 'en'
+  grants: [unitKey: string, role: Role][]
+}
+
+const FIRST = ['Giulia', 'Marco', 'Francesca', 'Luca', 'Chiara', 'Alessandro', 'Sara', 'Davide', 'Elena', 'Matteo', 'Valentina', 'Andrea', 'Federica', 'Paolo', 'Martina', 'Stefano', 'Silvia', 'Roberto']
+const LAST = ['Rossi', 'Bianchi', 'Colombo', 'Ferrari', 'Galli', 'Fontana', 'Riva', 'Brambilla', 'Sala', 'Mariani', 'Villa', 'Longhi', 'Moretti', 'Pellegrini', 'Cattaneo', 'Marchetti', 'Gatti', 'Conti']
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@ponte.demo', name: 'Anna Gentili', grants: [['hub', 'network_admin']] },
+  { email: 'hub.staff@ponte.demo', name: 'Lorenzo Fumagalli', grants: [['hub', 'unit_staff']] },
+  ...ANTENNAS.flatMap(([key], i) => [
+    { email: `${key}.manager@ponte.demo`, name: `${FIRST[i * 2] ?? 'Maria'} ${LAST[i * 2] ?? 'Rossi'}`, grants: [[key, 'unit_manager']] as [string, Role][] },
+    { email: `${key}.staff@ponte.demo`, name: `${FIRST[i * 2 + 1] ?? 'Mario'} ${LAST[i * 2 + 1] ?? 'Bianchi'}`, grants: [[key, 'unit_staff']] as [string, Role][] },
+  ]),
+  { email: 'made.manager@ponte.demo', name: 'Irene Radaelli', grants: [['made', 'unit_manager']] },
+  { email: 'esperto.digitale@ponte.demo', name: 'Giorgio Valsecchi', grants: [['bg', 'expert'], ['bs', 'expert']] },
+  { email: 'esperta.cyber@ponte.demo', name: 'Laura Crippa', grants: [['mi', 'expert']] },
+  { email: 'manager.sviluppopmi@ponte.demo', name: 'Franco Tagliabue', grants: [['hub', 'expert']] },
+  { email: 'titolare@meccanica-bergamasca.demo', name: 'Pietro Locatelli', grants: [['bg', 'company_member']] },
+  { email: 'ceo@coop-sociale-brescia.demo', name: 'Rosa Zanardelli', grants: [['bs', 'company_member']] },
+  { email: 'funder@regione.demo', name: 'Carla Ferri', locale: 'en', grants: [['hub', 'viewer']] },
+]
+
+/** True when the database holds no unit yet (a fresh install). */
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(units)
+  return (row?.n ?? 0) === 0
+}
+
+export async function seedDemoNetwork(db: Db, password: string): Promise<{ units: number; users: number }> {
+  // Every demo account has the same password: hash it once (argon2id is slow on purpose).
+  const passwordHash = await hashPassword(password)
+  return db.transaction(async (tx) => {
+    const ids = new Map<string, { id: string; path: string }>()
+    for (const u of DEMO_UNITS) {
+      const id = randomUUID()
+      const parent = u.parent ? ids.get(u.parent) : undefined
+      const path = `${parent?.path ?? '/'}${id}/`
+      ids.set(u.key, { id, path })
+      await tx.insert(units).values({
+        id, parentId: parent?.id ?? null, path, type: u.type, name: u.name, code: u.code,
+        regionCode: u.regionCode, provinceCode: u.provinceCode, address: u.address, email: u.email,
+      })
+    }
+    for (const user of DEMO_USERS) {
+      await insertUserWithPassword(
+        tx,
+        { email: user.email, name: user.name, locale: user.locale ?? 'it', passwordHash },
+        user.grants.map(([key, role]) => {
+          const unit = ids.get(key)
+          if (!unit) throw new Error(`demo user ${user.email} refers to unknown unit ${key}`)
+          return { unitId: unit.id, role }
+        }),
+      )
+    }
+    return { units: DEMO_UNITS.length, users: DEMO_USERS.length }
+  })
+}

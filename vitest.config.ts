@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config'
+import react from '@vitejs/plugin-react'
+
+// Two projects: server-side tests run in Node against a real database (PGlite, or PostgreSQL when
+// TEST_DATABASE_URL is set); web component tests run in jsdom. E2E journeys are Playwright's.
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'node_modules/**'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: { TZ: 'UTC', NODE_ENV: 'test', LOG_LEVEL: 'silent' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          environment: 'jsdom',
+          include: ['src/**/*.test.tsx'],
+          setupFiles: ['src/web/test-setup.ts'],
+          env: { TZ: 'UTC' },
+        },
+      },
+    ],
+  },
+})
