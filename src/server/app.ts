@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps) {
   app.all('/api/*', (c) => c.json(errorBody(c, new AppError('NOT_FOUND', 'errors.routeNotFound', { path: c.req.path })), 404))
 
   // The web app: static assets, then index.html for every client-side route.
-  app.use('/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) || '.' }))
+  if (fs.existsSync(WEB_DIST)) app.use('/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) || '.' }))
   app.get('*', (c) => {
     const index = path.join(WEB_DIST, 'index.html')
     if (!fs.existsSync(index)) return c.text('The web app is not built: run `npm run build`.', 503)

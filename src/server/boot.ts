@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import { createAuth } from '../modules/identity'
 import { createMailer } from '../modules/mail'
+import { recordAudit } from '../modules/audit'
 import { passwordResetMail } from '../modules/identity/server/identity.mails'
 import { RESET_TOKEN_SECONDS } from '../modules/identity/server/auth'
 import { users } from '../modules/identity/server/identity.table'
@@ -49,6 +50,7 @@ export async function buildDeps({ env, logger, database, clock = () => new Date(
   const db = database.db
   const auth = createAuth({
     db,
+    logger,
     secret: await resolveSecret(db, env),
     baseURL: base,
     sendResetPassword: async ({ user, token }) => {
@@ -58,5 +60,5 @@ export async function buildDeps({ env, logger, database, clock = () => new Date(
       await mailer.send(db, { to: user.email, ...mail })
     },
   })
-  return { env, database, logger, mailer, auth, clock, version: VERSION, publicUrl: base }
+  return { env, database, logger, mailer, auth, audit: { record: recordAudit }, clock, version: VERSION, publicUrl: base }
 }

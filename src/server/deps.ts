@@ -1,8 +1,9 @@
 import type { Logger } from 'pino'
 import type { Database } from './db/client'
 import type { Env } from './env'
-import type { Mailer } from '../modules/mail/server/mailer'
-import type { Auth } from '../modules/identity/server/auth'
+import type { Mailer } from '../modules/mail'
+import type { Auth } from '../modules/identity'
+import type { recordAudit } from '../modules/audit'
 
 /** Everything a request or job may need, built once at boot (src/server/boot.ts). */
 export interface AppDeps {
@@ -11,6 +12,11 @@ export interface AppDeps {
   logger: Logger
   mailer: Mailer
   auth: Auth
+  /**
+   * The audit trail, injected so that every module records through one port and the audit module
+   * (which reads identity's scoping) sits above the modules it records for.
+   */
+  audit: { record: typeof recordAudit }
   /** Injected clock (HOUSE_STYLE tests): every "now" in services comes from here. */
   clock: () => Date
   version: string

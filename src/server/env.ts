@@ -22,8 +22,11 @@ export const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Secret for signing session cookies. Generated and kept in the database when unset. */
   PONTE_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
-  /** `demo` seeds a living demo network into an empty database; `none` starts empty. */
-  PONTE_SEED: z.enum(['demo', 'none']).default('demo'),
+  /**
+   * `demo` seeds a living demo network into an empty database; `none` starts empty. Default: `demo`
+   * on the embedded database, `none` on a PostgreSQL server (a production install starts clean).
+   */
+  PONTE_SEED: z.enum(['demo', 'none']).optional(),
   PONTE_DEMO_PASSWORD: z.string().min(6).default('ponte-demo'),
   /** smtp://user:pass@host:port or smtps://…; when unset mail goes to the outbox only. */
   SMTP_URL: z
@@ -33,7 +36,7 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Ponte <noreply@ponte.local>'),
   /** Background jobs (pg-boss) in this process: `on` (default) or `off`. */
   PONTE_JOBS: z.enum(['on', 'off']).default('on'),
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  /** Take the client address from X-Forwarded-For (for sign-in throttling) behind a reverse proxy. */
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -56,6 +59,10 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}`)
   }
   return result.data
+}
+
+export function seedMode(env: Env): 'demo' | 'none' {
+  return env.PONTE_SEED ?? (env.DATABASE_URL ? 'none' : 'demo')
 }
 
 export function publicUrl(env: Env): string {

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server'
 import type PgBoss from 'pg-boss'
 import { createApp } from './app'
 import { buildDeps, openAppDatabase } from './boot'
-import { loadEnv, publicUrl } from './env'
+import { loadEnv, publicUrl, seedMode } from './env'
 import { startJobs } from './jobs/jobs'
 import { createLogger } from './logger'
 import { DEMO_USERS, isDatabaseEmpty, seedDemoNetwork } from './seed/demo-network'
@@ -15,7 +15,7 @@ export async function startServer(): Promise<void> {
   const database = await openAppDatabase(env)
   const deps = await buildDeps({ env, logger, database })
   let seeded = false
-  if (env.PONTE_SEED === 'demo' && (await isDatabaseEmpty(database.db))) {
+  if (seedMode(env) === 'demo' && (await isDatabaseEmpty(database.db))) {
     const counts = await seedDemoNetwork(database.db, env.PONTE_DEMO_PASSWORD)
     logger.info(counts, 'demo network seeded')
     seeded = true
@@ -37,7 +37,7 @@ export async function startServer(): Promise<void> {
     `  Ponte ${deps.version} is running at ${url}  (database: ${database.kind}, ready in ${readyMs} ms)`,
     `  API reference: ${url}/api/docs`,
   ]
-  if (seeded || (env.PONTE_SEED === 'demo' && database.kind === 'pglite')) {
+  if (seeded || (seedMode(env) === 'demo' && database.kind === 'pglite')) {
     lines.push(
       '',
       `  Demo logins (password: ${env.PONTE_DEMO_PASSWORD === 'ponte-demo' ? 'ponte-demo' : 'PONTE_DEMO_PASSWORD'}):`,

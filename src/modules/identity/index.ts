@@ -4,8 +4,9 @@
  */
 export { identityRoutes } from './server/identity.routes'
 export * from './server/identity.policy'
-export { pathUnder } from './server/scope'
+export { pathUnder, unitIdsUnder } from './server/scope'
 export type { Actor, ActorGrant } from './server/actor'
 export { createAuth, hashPassword, type Auth } from './server/auth'
 export { authenticate, insertUserWithPassword } from './server/account.service'
 export { loadActor } from './server/users.service'
+export { runIdentityHousekeeping } from './server/housekeeping'

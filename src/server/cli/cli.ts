@@ -8,7 +8,8 @@ import { isNull } from 'drizzle-orm'
 import { backupDatabase, restoreDatabase, RestoreRefusedError } from '../db/backup'
 import { DataDirLockedError } from '../db/data-dir-lock'
 import { migrateDatabase, readMigrationStatus } from '../db/migrate'
-import { openAppDatabase } from '../boot'
+import { openAppDatabase, VERSION } from '../boot'
+import { createApi, openApiDocument } from '../app'
 import { EnvError, loadEnv } from '../env'
 import { startServer } from '../main'
 import { isDatabaseEmpty, seedDemoNetwork } from '../seed/demo-network'
@@ -82,6 +83,15 @@ user
       console.log(`User ${input.data.email} created (${id})${opts.admin ? ' as network admin' : ''}.`)
     }),
   )
+
+program
+  .command('openapi')
+  .argument('[file]', 'where to write the document', 'docs/openapi.json')
+  .description('write the OpenAPI 3.1 document (committed, and diffed in review)')
+  .action((file: string) => {
+    fs.writeFileSync(file, `${JSON.stringify(openApiDocument(createApi(), VERSION), null, 2)}\n`)
+    console.log(`OpenAPI document written to ${file}.`)
+  })
 
 program
   .command('backup')

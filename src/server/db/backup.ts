@@ -55,10 +55,21 @@ export async function tablesInDependencyOrder(sql: SqlExecutor): Promise<string[
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
+/** Reads every table inside one repeatable-read transaction: the backup is one consistent snapshot. */
 export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
-  const sql = database.executor
+  return database.withConnection(async (sql) => {
+    await sql.executeSql('begin transaction isolation level repeatable read read only', [])
+    try {
+      return await backupOnConnection(database, sql, file)
+    } finally {
+      await sql.executeSql('commit', [])
+    }
+  })
+}
+
+async function backupOnConnection(database: Database, sql: SqlExecutor, file: string): Promise<{ tables: number; rows: number }> {
   const tables = await tablesInDependencyOrder(sql)
-  const status = await readMigrationStatus(database)
+  const status = await readMigrationStatus(database, sql)
   const gzip = zlib.createGzip()
   const out = fs.createWriteStream(`${file}.partial`)
   gzip.pipe(out)
@@ -114,7 +125,7 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
       if (!header) {
         if (!('format' in record) || record.format !== FORMAT) throw new RestoreRefusedError(`${file} is not a Ponte backup`)
         header = record
-        const status = await readMigrationStatus(database)
+        const status = await readMigrationStatus(database, sql)
         if (header.migrations > status.applied) {
           throw new RestoreRefusedError(`The backup needs ${header.migrations} migrations; this Ponte has ${status.applied}. Upgrade Ponte first.`)
         }

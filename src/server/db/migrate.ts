@@ -5,7 +5,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgliteDatabase } from 'drizzle-orm/pglite'
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres'
-import type { Database } from './client'
+import type { Database, SqlExecutor } from './client'
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../drizzle', import.meta.url))
 
@@ -41,11 +41,11 @@ export interface MigrationStatus {
 }
 
 /** Migrations in the journal vs those the database has recorded. */
-export async function readMigrationStatus(database: Database): Promise<MigrationStatus> {
+export async function readMigrationStatus(database: Database, sql: SqlExecutor = database.executor): Promise<MigrationStatus> {
   const journal = JSON.parse(
     fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
   ) as { entries: { tag: string }[] }
-  const result = await database.executor.executeSql(
+  const result = await sql.executeSql(
     'select count(*)::int as n from drizzle.__drizzle_migrations',
     [],
   )

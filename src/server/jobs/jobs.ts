@@ -4,23 +4,14 @@
  * Every instance may run workers: pg-boss hands each job to exactly one of them.
  */
 import PgBoss from 'pg-boss'
-import { lt } from 'drizzle-orm'
 import type { AppDeps } from '../deps'
-import { sessions, signInFailures, verifications } from '../../modules/identity/server/identity.table'
+import { runIdentityHousekeeping } from '../../modules/identity'
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping'
 
-/** Deletes what has expired: sessions, verification tokens, old sign-in failures. */
+/** Every module's housekeeping, in one nightly job. */
 export async function runHousekeeping(deps: Pick<AppDeps, 'database' | 'clock'>) {
-  const db = deps.database.db
-  const now = deps.clock()
-  const expiredSessions = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id })
-  const expiredVerifications = await db.delete(verifications).where(lt(verifications.expiresAt, now)).returning({ id: verifications.id })
-  const oldFailures = await db
-    .delete(signInFailures)
-    .where(lt(signInFailures.occurredAt, new Date(now.getTime() - 24 * 3_600_000)))
-    .returning({ id: signInFailures.id })
-  return { sessions: expiredSessions.length, verifications: expiredVerifications.length, signInFailures: oldFailures.length }
+  return runIdentityHousekeeping(deps.database.db, deps.clock())
 }
 
 export async function startJobs(deps: AppDeps): Promise<PgBoss> {

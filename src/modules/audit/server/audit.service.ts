@@ -7,11 +7,9 @@ import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
-import { isNetworkAdmin, managedPathPrefixes } from '../../identity/server/identity.policy'
+import { isNetworkAdmin, managedPathPrefixes, unitIdsUnder } from '../../identity'
 import type { AuditAction, AuditEntry, AuditListQuery } from '../audit.contract'
 import { auditLog, type AuditRow } from './audit.table'
-import { units } from '../../identity/server/identity.table'
-import { pathUnder } from '../../identity/server/scope'
 
 /** Never written to the trail, whatever the entity. */
 const SECRET_FIELDS = new Set(['password', 'tokenHash', 'token', 'secret'])
@@ -87,10 +85,7 @@ export async function listAudit(ctx: RequestContext, query: AuditListQuery) {
   if (!isNetworkAdmin(actor)) {
     const prefixes = managedPathPrefixes(actor)
     if (prefixes.length === 0) throw new AppError('FORBIDDEN', 'errors.forbidden')
-    const scoped = ctx.db
-      .select({ id: units.id })
-      .from(units)
-      .where(pathUnder(units.path, prefixes))
+    const scoped = unitIdsUnder(ctx.db, prefixes)
     conditions.push(or(inArray(auditLog.unitId, scoped), eq(auditLog.actorUserId, actor.userId)) as SQL)
   }
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType))

@@ -5,7 +5,6 @@ import { APIError } from 'better-auth/api'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
-import { recordAudit } from '../../audit/server/audit.service'
 import type { ApiToken, ApiTokenCreateInput, Me, MeUpdateInput, PasswordChangeInput, Role, TokenScope } from '../identity.contract'
 import type { Actor } from './actor'
 import { hashPassword } from './auth'
@@ -84,7 +83,7 @@ export async function signIn(
   await ctx.db.delete(signInFailures).where(eq(signInFailures.email, input.email))
   const actor = await loadActor(ctx.db, user.id, 'session', ['read', 'write'])
   if (!actor) throw new Error('active user without actor')
-  await recordAudit(ctx.db, { ...ctx, actor }, { action: 'sign_in', entityType: 'user', entityId: user.id })
+  await ctx.deps.audit.record(ctx.db, { ...ctx, actor }, { action: 'sign_in', entityType: 'user', entityId: user.id })
   return { me: await toMe(ctx.db, actor), setCookies: result.headers.getSetCookie() }
 }
 
@@ -99,7 +98,7 @@ function cookieHeaders(responseHeaders: Headers): Headers {
 
 export async function signOut(ctx: RequestContext, headers: Headers): Promise<string[]> {
   const result = await ctx.deps.auth.api.signOut({ headers, returnHeaders: true })
-  if (ctx.actor) await recordAudit(ctx.db, ctx, { action: 'sign_out', entityType: 'user', entityId: ctx.actor.userId })
+  if (ctx.actor) await ctx.deps.audit.record(ctx.db, ctx, { action: 'sign_out', entityType: 'user', entityId: ctx.actor.userId })
   return result.headers.getSetCookie()
 }
 
@@ -152,7 +151,7 @@ export async function updateMe(ctx: RequestContext, input: MeUpdateInput): Promi
       .set({ ...input, updatedAt: ctx.now() })
       .where(eq(users.id, actor.userId))
       .returning()
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: actor.userId, before, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'user', entityId: actor.userId, before, after })
   })
   const refreshed = await loadActor(ctx.db, actor.userId, actor.via, actor.scopes)
   if (!refreshed) throw new Error('actor vanished during update')
@@ -168,7 +167,7 @@ export async function changePassword(ctx: RequestContext, input: PasswordChangeI
       headers,
       returnHeaders: true,
     })
-    await recordAudit(ctx.db, ctx, { action: 'password_change', entityType: 'user', entityId: actor.userId })
+    await ctx.deps.audit.record(ctx.db, ctx, { action: 'password_change', entityType: 'user', entityId: actor.userId })
     return result.headers.getSetCookie()
   } catch (error) {
     if (error instanceof APIError && error.statusCode < 500) {
@@ -198,7 +197,7 @@ export async function confirmPasswordReset(ctx: RequestContext, token: string, n
     throw error
   }
   if (!pending) throw new Error('password reset succeeded without a pending verification')
-  await recordAudit(ctx.db, ctx, { action: 'password_reset', entityType: 'user', entityId: pending.userId })
+  await ctx.deps.audit.record(ctx.db, ctx, { action: 'password_reset', entityType: 'user', entityId: pending.userId })
 }
 
 function toApiToken(row: ApiTokenRow): ApiToken {
@@ -232,7 +231,7 @@ export async function createToken(ctx: RequestContext, input: ApiTokenCreateInpu
       .values({ userId: actor.userId, name: input.name, prefix: token.slice(0, 12), tokenHash: sha256(token), scopes: [...new Set(input.scopes)], expiresAt })
       .returning()
     if (!row) throw new Error('token insert returned no row')
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'api_token', entityId: row.id, after: row })
+    await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'api_token', entityId: row.id, after: row })
     return { ...toApiToken(row), token }
   })
 }
@@ -244,7 +243,7 @@ export async function revokeToken(ctx: RequestContext, id: string): Promise<void
     if (!before) throw new AppError('NOT_FOUND', 'errors.notFound')
     if (before.revokedAt) return
     const [after] = await tx.update(apiTokens).set({ revokedAt: ctx.now() }).where(eq(apiTokens.id, id)).returning()
-    await recordAudit(tx, ctx, { action: 'revoke', entityType: 'api_token', entityId: id, before, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'revoke', entityType: 'api_token', entityId: id, before, after })
   })
 }
 

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
+import type { Logger } from 'pino'
 import type { Db } from '../../../server/db/client'
 import { accounts, sessions, users, verifications } from './identity.table'
 
@@ -28,6 +29,7 @@ export const RESET_TOKEN_SECONDS = 60 * 60
 
 export interface AuthOptions {
   db: Db
+  logger: Logger
   secret: string
   baseURL: string
   /** Receives the single-use token of a password reset; Ponte builds and mails its own link. */
@@ -42,6 +44,10 @@ export function createAuth(options: AuthOptions) {
     basePath: '/api/auth',
     secret: options.secret,
     telemetry: { enabled: false },
+    // better-auth's own notices ("Invalid password") go to our logger at debug level.
+    logger: {
+      log: (level, message, ...args) => options.logger[level === 'error' ? 'error' : 'debug']({ args }, `better-auth: ${message}`),
+    },
     database: drizzleAdapter(options.db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },

@@ -5,7 +5,6 @@ import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
-import { recordAudit } from '../../audit/server/audit.service'
 import type { Invitation, InvitationAcceptInput, InvitationCreateInput, InvitationListQuery, InvitationPreview, Locale, Role } from '../identity.contract'
 import type { Actor } from './actor'
 import { canAssignRole, isNetworkAdmin, managedPathPrefixes } from './identity.policy'
@@ -90,7 +89,7 @@ export async function createInvitation(ctx: RequestContext, input: InvitationCre
       })
       .returning()
     if (!row) throw new Error('invitation insert returned no row')
-    await recordAudit(tx, ctx, { action: 'invite', entityType: 'invitation', entityId: row.id, unitId: unit.id, after: row })
+    await ctx.deps.audit.record(tx, ctx, { action: 'invite', entityType: 'invitation', entityId: row.id, unitId: unit.id, after: row })
     return { row, unitName: unit.name }
   })
   // Mail after commit: a rolled-back invitation never reaches anyone.
@@ -159,7 +158,7 @@ export async function revokeInvitation(ctx: RequestContext, id: string): Promise
     if (statusOf(joined.invitation, ctx.now()) !== 'pending') throw new AppError('CONFLICT', 'errors.invitationNotPending')
     const [after] = await tx.update(invitations).set({ revokedAt: ctx.now() }).where(eq(invitations.id, id)).returning()
     if (!after) throw new Error('invitation update returned no row')
-    await recordAudit(tx, ctx, { action: 'revoke', entityType: 'invitation', entityId: id, unitId: after.unitId, before: joined.invitation, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'revoke', entityType: 'invitation', entityId: id, unitId: after.unitId, before: joined.invitation, after })
     return toInvitation({ ...joined, invitation: after }, ctx.now())
   })
 }
@@ -178,7 +177,7 @@ export async function resendInvitation(ctx: RequestContext, id: string): Promise
       .where(eq(invitations.id, id))
       .returning()
     if (!after) throw new Error('invitation update returned no row')
-    await recordAudit(tx, ctx, { action: 'invite', entityType: 'invitation', entityId: id, unitId: after.unitId, before: joined.invitation, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'invite', entityType: 'invitation', entityId: id, unitId: after.unitId, before: joined.invitation, after })
     return { ...joined, invitation: after }
   })
   await sendInvitation(ctx, ctx.db, result.invitation, token, result.unitName)
@@ -252,7 +251,7 @@ export async function acceptInvitation(
     }
     await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, inv.id))
     const actor = (await loadActor(tx, userId, 'session', ['read', 'write'])) ?? ctx.actor
-    await recordAudit(tx, { ...ctx, actor }, { action: 'accept', entityType: 'invitation', entityId: inv.id, unitId: inv.unitId, before: inv, after: { ...claimed, acceptedUserId: userId } })
+    await ctx.deps.audit.record(tx, { ...ctx, actor }, { action: 'accept', entityType: 'invitation', entityId: inv.id, unitId: inv.unitId, before: inv, after: { ...claimed, acceptedUserId: userId } })
     return { email: inv.email, created }
   })
   if (outcome.created && input.password) {

@@ -3,7 +3,6 @@ import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
-import { recordAudit } from '../../audit/server/audit.service'
 import type { Unit, UnitCreateInput, UnitShare, UnitUpdateInput } from '../identity.contract'
 import type { Actor } from './actor'
 import { canManageUnit, canSeeUnit, visiblePathPrefixes } from './identity.policy'
@@ -108,7 +107,7 @@ export async function createUnit(ctx: RequestContext, input: UnitCreateInput): P
       })
       .returning()
     if (!row) throw new Error('unit insert returned no row')
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'unit', entityId: row.id, unitId: row.id, after: row })
+    await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'unit', entityId: row.id, unitId: row.id, after: row })
     return toUnit(row, actor)
   })
 }
@@ -142,7 +141,7 @@ export async function updateUnit(ctx: RequestContext, id: string, input: UnitUpd
       .where(eq(units.id, id))
       .returning()
     if (!after) throw new Error('unit update returned no row')
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'unit', entityId: id, unitId: id, before, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'unit', entityId: id, unitId: id, before, after })
     return toUnit(after, actor)
   })
 }
@@ -164,7 +163,7 @@ export async function archiveUnit(ctx: RequestContext, id: string): Promise<Unit
       .where(eq(units.id, id))
       .returning()
     if (!after) throw new Error('unit update returned no row')
-    await recordAudit(tx, ctx, { action: 'archive', entityType: 'unit', entityId: id, unitId: id, before, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'archive', entityType: 'unit', entityId: id, unitId: id, before, after })
     return toUnit(after, actor)
   })
 }
@@ -184,7 +183,7 @@ export async function restoreUnit(ctx: RequestContext, id: string): Promise<Unit
       .where(eq(units.id, id))
       .returning()
     if (!after) throw new Error('unit update returned no row')
-    await recordAudit(tx, ctx, { action: 'restore', entityType: 'unit', entityId: id, unitId: id, before, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'restore', entityType: 'unit', entityId: id, unitId: id, before, after })
     return toUnit(after, actor)
   })
 }
@@ -215,7 +214,7 @@ export async function addShare(ctx: RequestContext, unitId: string, sharedWithUn
       .onConflictDoNothing()
       .returning()
     if (!row) throw new AppError('CONFLICT', 'errors.shareExists')
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'unit_share', entityId: `${unitId}:${sharedWithUnitId}`, unitId, after: row })
+    await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'unit_share', entityId: `${unitId}:${sharedWithUnitId}`, unitId, after: row })
     return toShare(row)
   })
 }
@@ -229,6 +228,6 @@ export async function removeShare(ctx: RequestContext, unitId: string, sharedWit
       .where(and(eq(unitShares.unitId, unitId), eq(unitShares.sharedWithUnitId, sharedWithUnitId)))
       .returning()
     if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'unit_share', entityId: `${unitId}:${sharedWithUnitId}`, unitId, before: row })
+    await ctx.deps.audit.record(tx, ctx, { action: 'delete', entityType: 'unit_share', entityId: `${unitId}:${sharedWithUnitId}`, unitId, before: row })
   })
 }

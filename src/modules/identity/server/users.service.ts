@@ -4,7 +4,6 @@ import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
-import { recordAudit } from '../../audit/server/audit.service'
 import type { Locale, Membership, MembershipInput, Role, TokenScope, User, UserListQuery } from '../identity.contract'
 import type { Actor } from './actor'
 import {
@@ -197,7 +196,7 @@ export async function updateUser(ctx: RequestContext, id: string, input: { name:
     if (actor.userId !== id) assertManagesUser(actor, list)
     const [after] = await tx.update(users).set({ name: input.name, updatedAt: ctx.now() }).where(eq(users.id, id)).returning()
     if (!after) throw new Error('user update returned no row')
-    await recordAudit(tx, ctx, { action: 'update', entityType: 'user', entityId: id, unitId: list[0]?.unitId ?? null, before, after })
+    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'user', entityId: id, unitId: list[0]?.unitId ?? null, before, after })
     return toUser(after, list, actor)
   })
 }
@@ -219,7 +218,7 @@ export async function setUserActive(ctx: RequestContext, id: string, active: boo
     if (!after) throw new Error('user update returned no row')
     // Sign the person out everywhere at once; API tokens stop working because the user is inactive.
     if (!active) await tx.delete(sessions).where(eq(sessions.userId, id))
-    await recordAudit(tx, ctx, {
+    await ctx.deps.audit.record(tx, ctx, {
       action: active ? 'reactivate' : 'deactivate',
       entityType: 'user',
       entityId: id,
@@ -262,7 +261,7 @@ export async function addMembership(ctx: RequestContext, userId: string, input: 
       .onConflictDoNothing()
       .returning()
     if (!row) throw new AppError('CONFLICT', 'errors.membershipExists', {}, [{ path: 'role', message: 'exists' }])
-    await recordAudit(tx, ctx, { action: 'create', entityType: 'membership', entityId: row.id, unitId: unit.id, after: row })
+    await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'membership', entityId: row.id, unitId: unit.id, after: row })
     return toMembership({ ...row, unitName: unit.name, unitCode: unit.code, unitPath: unit.path })
   })
 }
@@ -276,7 +275,7 @@ export async function removeMembership(ctx: RequestContext, userId: string, memb
     if (!canAssignRole(actor, membership.unitPath, membership.role as Role)) throw new AppError('FORBIDDEN', 'errors.forbidden')
     if (membership.role === 'network_admin') await assertAnotherAdmin(tx, userId, membershipId)
     const [before] = await tx.delete(memberships).where(eq(memberships.id, membershipId)).returning()
-    await recordAudit(tx, ctx, { action: 'delete', entityType: 'membership', entityId: membershipId, unitId: membership.unitId, before })
+    await ctx.deps.audit.record(tx, ctx, { action: 'delete', entityType: 'membership', entityId: membershipId, unitId: membership.unitId, before })
   })
 }
 

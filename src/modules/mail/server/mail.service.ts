@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { RequestContext } from '../../../server/http/context'
 import { decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
-import { isNetworkAdmin } from '../../identity/server/identity.policy'
+import { isNetworkAdmin } from '../../identity'
 import type { MailMessage } from '../mail.contract'
 import { mailMessages, type MailRow } from './mail.table'
 

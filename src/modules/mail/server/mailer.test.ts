@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import pino from 'pino'
+import { eq } from 'drizzle-orm'
+import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database'
+import { startSmtpSink, type SmtpSink } from '../../../../tests/support/smtp-sink'
+import { createMailer } from './mailer'
+import { mailMessages } from './mail.table'
+
+let testDb: TestDatabase
+let smtp: SmtpSink
+beforeAll(async () => {
+  testDb = await createTestDatabase()
+  smtp = await startSmtpSink()
+})
+afterAll(async () => {
+  await testDb.destroy()
+  await smtp.close()
+})
+
+describe('mailer', () => {
+  it('delivers through SMTP and records the message as sent', async () => {
+    const mailer = createMailer({ smtpUrl: smtp.url, from: 'Ponte <noreply@ponte.test>', logger: pino({ level: 'silent' }) })
+    const result = await mailer.send(testDb.database.db, { to: 'a@example.test', subject: 'Ciao', text: 'Testo àèì' })
+    expect(result.status).toBe('sent')
+    const received = await smtp.waitFor('a@example.test')
+    expect(received).toMatchObject({ subject: 'Ciao', text: 'Testo àèì\n' })
+    mailer.close()
+  })
+
+  it('keeps the message with its error when the SMTP server is unreachable, without throwing', async () => {
+    const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:1', from: 'x@ponte.test', logger: pino({ level: 'silent' }) })
+    const result = await mailer.send(testDb.database.db, { to: 'b@example.test', subject: 'Persa?', text: 'no' })
+    expect(result.status).toBe('failed')
+    const [row] = await testDb.database.db.select().from(mailMessages).where(eq(mailMessages.id, result.id))
+    expect(row?.error).toMatch(/ECONNREFUSED/)
+    mailer.close()
+  })
+
+  it('stores the message in the outbox when SMTP is not configured', async () => {
+    const mailer = createMailer({ from: 'x@ponte.test', logger: pino({ level: 'silent' }) })
+    const result = await mailer.send(testDb.database.db, { to: 'c@example.test', subject: 'Outbox', text: 'qui' })
+    expect(result.status).toBe('outbox')
+  })
+})

@@ -1,0 +1,184 @@
+/**
+ * Every API route × every role (issue 2): staff of one antenna can neither see nor change another
+ * antenna's data. Routes come from the OpenAPI document, so a new route is in the matrix the moment
+ * it exists: a route this file does not know how to call fails the first test until it is added.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { ROLES, type Role } from '../../src/modules/identity/identity.contract'
+import { apiTokens, memberships } from '../../src/modules/identity/server/identity.table'
+import { mailMessages } from '../../src/modules/mail/server/mail.table'
+import { buildRootUnit, buildUnit, buildUser, type BuiltUser } from '../factories/identity.factory'
+import { ApiClient, createTestApp, signedInClient, type TestApp } from '../support/test-app'
+
+let t: TestApp
+/** The other antenna's things, which no role of antenna A may reach. */
+const foreign: Record<string, string> = {}
+const users: Partial<Record<Role, BuiltUser>> = {}
+let admin: BuiltUser
+
+interface Route {
+  method: string
+  path: string
+  isPublic: boolean
+}
+
+/** Routes that act on the caller only: any role may call them. */
+const SELF_ROUTES = new Set([
+  'GET /auth/session',
+  'POST /auth/sign-out',
+  'GET /me',
+  'PATCH /me',
+  'POST /me/password',
+  'GET /me/tokens',
+  'POST /me/tokens',
+])
+
+/** A valid body for each mutation, aimed at antenna B wherever it names a unit. */
+function sampleBody(key: string): unknown {
+  const bodies: Record<string, unknown> = {
+    'POST /auth/sign-in': { email: 'nobody@example.test', password: 'whatever-password' },
+    'POST /auth/password-reset/request': { email: 'nobody@example.test' },
+    'POST /auth/password-reset/confirm': { token: 'not-a-real-token', newPassword: 'a-long-enough-password' },
+    'POST /auth/sign-out': {},
+    'PATCH /me': { locale: 'it' },
+    'POST /me/password': { currentPassword: 'wrong-current', newPassword: 'a-long-enough-password' },
+    'POST /me/tokens': { name: 'matrix', scopes: ['read'] },
+    'POST /units': { parentId: foreign.unitId, type: 'service_point', name: 'Intrusa', code: `X-${Math.random().toString(36).slice(2, 8)}` },
+    'PATCH /units/{id}': { name: 'Rinominata' },
+    'POST /units/{id}/archive': {},
+    'POST /units/{id}/restore': {},
+    'POST /units/{id}/shares': { sharedWithUnitId: foreign.siblingUnitId },
+    'PATCH /users/{id}': { name: 'Rinominato' },
+    'POST /users/{id}/deactivate': {},
+    'POST /users/{id}/reactivate': {},
+    'POST /users/{id}/memberships': { unitId: foreign.unitId, role: 'company_member' },
+    'POST /invitations': { email: 'intruso@example.test', unitId: foreign.unitId, role: 'company_member' },
+    'POST /invitations/{id}/revoke': {},
+    'POST /invitations/{id}/resend': {},
+    'POST /invitations/by-token/{token}/accept': { name: 'Nessuno', password: 'a-long-enough-password' },
+  }
+  if (!(key in bodies)) throw new Error(`route matrix: add a sample body for ${key}`)
+  return bodies[key]
+}
+
+/** Path parameters pointing at antenna B's resources. */
+function resolvePath(route: Route): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const byContext: Record<string, string | undefined> = {
+      'units:id': foreign.unitId,
+      'units:sharedWithUnitId': foreign.siblingUnitId,
+      'users:id': foreign.userId,
+      'users:membershipId': foreign.membershipId,
+      'invitations:id': foreign.invitationId,
+      'invitations:token': 'not-a-real-invitation-token',
+      'me:id': foreign.tokenId,
+      'outbox:id': foreign.mailId,
+    }
+    const resource = route.path.split('/')[1] ?? ''
+    const value = byContext[`${resource}:${name}`]
+    if (!value) throw new Error(`route matrix: add a foreign value for {${name}} in ${route.path}`)
+    return value
+  })
+}
+
+let routes: Route[] = []
+
+beforeAll(async () => {
+  t = await createTestApp()
+  const db = t.deps.database.db
+  const root = await buildRootUnit(db)
+  const unitA = await buildUnit(db, { parent: root, name: 'Antenna A' })
+  const unitB = await buildUnit(db, { parent: root, name: 'Antenna B' })
+  const unitC = await buildUnit(db, { parent: root, name: 'Antenna C' })
+  admin = await buildUser(db, { grants: [{ unit: root, role: 'network_admin' }] })
+  for (const role of ROLES) {
+    if (role === 'network_admin') continue
+    users[role] = await buildUser(db, { grants: [{ unit: unitA, role }] })
+  }
+  const managerB = await buildUser(db, { grants: [{ unit: unitB, role: 'unit_manager' }] })
+  const staffB = await buildUser(db, { email: 'staff.b@example.test', grants: [{ unit: unitB, role: 'unit_staff' }] })
+  const [membershipB] = await db.select().from(memberships).where(eq(memberships.userId, staffB.id))
+  const clientB = await signedInClient(t, managerB.email)
+  const invitation = await clientB.post<{ id: string }>('/api/invitations', { email: 'new.b@example.test', unitId: unitB.id, role: 'unit_staff' })
+  const token = await clientB.post<{ id: string }>('/api/me/tokens', { name: 'B token', scopes: ['read'] })
+  const [mail] = await db.select().from(mailMessages).where(eq(mailMessages.to, 'new.b@example.test'))
+  Object.assign(foreign, {
+    unitId: unitB.id,
+    siblingUnitId: unitC.id,
+    userId: staffB.id,
+    userEmail: staffB.email,
+    membershipId: membershipB?.id,
+    invitationId: invitation.body.id,
+    tokenId: token.body.id,
+    mailId: mail?.id,
+  })
+  expect(Object.values(foreign).every(Boolean)).toBe(true)
+  const [tokenRow] = await db.select().from(apiTokens).where(eq(apiTokens.id, token.body.id))
+  expect(tokenRow).toBeDefined()
+
+  const res = await t.app.request('http://ponte.test/api/openapi.json')
+  const doc = (await res.json()) as { paths: Record<string, Record<string, { security?: unknown[] }>> }
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, isPublic: Array.isArray(op.security) && op.security.length === 0 })),
+  )
+}, 120_000)
+
+afterAll(async () => {
+  await t.close()
+})
+
+describe('route × role matrix', () => {
+  it('knows how to call every documented route', () => {
+    expect(routes.length).toBeGreaterThan(30)
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`
+      if (route.method !== 'GET' && route.method !== 'DELETE') sampleBody(key)
+      if (route.path.includes('{')) resolvePath(route)
+    }
+  })
+
+  it('answers 401 to anonymous callers on every non-public route', async () => {
+    const anon = new ApiClient(t.app)
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const key = `${route.method} ${route.path}`
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : sampleBody(key)
+      const res = await anon.request(route.method, `/api${resolvePath(route)}`, body)
+      expect(res.status, key).toBe(401)
+    }
+  })
+
+  it('lets the network admin read every foreign resource used below (so a 404 there means "hidden", not "missing")', async () => {
+    const client = await signedInClient(t, admin.email)
+    for (const route of routes.filter((r) => r.method === 'GET' && r.path.includes('{') && !r.isPublic && !r.path.startsWith('/me'))) {
+      const res = await client.get(`/api${resolvePath(route)}`)
+      expect(res.status, route.path).toBe(200)
+    }
+  })
+
+  const roles = ROLES.filter((r) => r !== 'network_admin')
+  it.each(roles)('keeps a %s of antenna A away from antenna B on every route', async (role) => {
+    const user = users[role]
+    if (!user) throw new Error(`no user for ${role}`)
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const key = `${route.method} ${route.path}`
+      // A fresh session per call: self routes such as sign-out must not disturb the next call.
+      const client = await signedInClient(t, user.email)
+      const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : sampleBody(key)
+      const res = await client.request(route.method, `/api${resolvePath(route)}`, body)
+      expect(res.status, `${role} ${key}`).toBeLessThan(500)
+      const text = JSON.stringify(res.body)
+      for (const [what, id] of Object.entries(foreign)) {
+        if (what === 'siblingUnitId') continue
+        expect(text.includes(id), `${role} ${key} leaked ${what}`).toBe(false)
+      }
+      if (SELF_ROUTES.has(key)) continue
+      if (route.path.includes('{')) {
+        expect([403, 404], `${role} ${key} → ${res.status}`).toContain(res.status)
+      } else if (route.method !== 'GET') {
+        // Mutations without path parameters aim at antenna B through their body.
+        expect([403, 404], `${role} ${key} → ${res.status}`).toContain(res.status)
+      }
+    }
+  })
+})
