@@ -78,7 +78,7 @@ export const Unit = z
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     /** Actions the current user may perform on this unit. */
-    can: z.object({ update: z.boolean(), createChild: z.boolean(), archive: z.boolean() }),
+    can: z.object({ update: z.boolean(), createChild: z.boolean(), archive: z.boolean(), move: z.boolean() }),
   })
   .openapi('Unit')
 export type Unit = z.infer<typeof Unit>

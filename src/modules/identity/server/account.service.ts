@@ -1,6 +1,6 @@
 /** Signing in and out, the own profile, passwords, and personal API tokens. */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { and, count, desc, eq, gt, isNull } from 'drizzle-orm'
+import { and, count, desc, eq, gt, isNull, like } from 'drizzle-orm'
 import { APIError } from 'better-auth/api'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
@@ -177,10 +177,27 @@ export async function changePassword(ctx: RequestContext, input: PasswordChangeI
   }
 }
 
+/** At most this many reset mails per account per hour: a form left open cannot flood a mailbox. */
+export const RESETS_PER_HOUR = 3
+
 /** Always answers the same way, whether the address exists or not (no account enumeration). */
 export async function requestPasswordReset(ctx: RequestContext, email: string): Promise<void> {
   const user = await findUserByEmail(ctx.db, email)
   if (!user || user.deactivatedAt) return
+  const [recent] = await ctx.db
+    .select({ n: count() })
+    .from(verifications)
+    .where(
+      and(
+        eq(verifications.value, user.id),
+        like(verifications.identifier, 'reset-password:%'),
+        gt(verifications.createdAt, new Date(ctx.now().getTime() - 3_600_000)),
+      ),
+    )
+  if ((recent?.n ?? 0) >= RESETS_PER_HOUR) {
+    ctx.deps.logger.warn({ userId: user.id }, 'password reset throttled')
+    return
+  }
   await ctx.deps.auth.api.requestPasswordReset({ body: { email, redirectTo: '/reset-password' } })
 }
 

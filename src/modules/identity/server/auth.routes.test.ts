@@ -155,6 +155,14 @@ describe('password reset', () => {
     expect(await lastMailTo('nobody@example.test')).toBeUndefined()
   })
 
+  it('sends at most three reset mails per hour to one account', async () => {
+    const user = await buildUser(t.deps.database.db)
+    const anon = new ApiClient(t.app)
+    for (let i = 0; i < 5; i++) expect((await anon.post('/api/auth/password-reset/request', { email: user.email })).status).toBe(202)
+    const sent = await t.deps.database.db.select().from(mailMessages).where(eq(mailMessages.to, user.email))
+    expect(sent).toHaveLength(3)
+  })
+
   it('refuses an expired link', async () => {
     const user = await buildUser(t.deps.database.db)
     await new ApiClient(t.app).post('/api/auth/password-reset/request', { email: user.email })

@@ -34,7 +34,7 @@ describe('units', () => {
     const res = await create(admin, { parentId: rootId, name: 'Antenna Bergamo', provinceCode: 'BG', regionCode: '03', email: '' })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ parentId: rootId, name: 'Antenna Bergamo', provinceCode: 'BG', email: null })
-    expect(res.body.can).toEqual({ update: true, createChild: true, archive: true })
+    expect(res.body.can).toEqual({ update: true, createChild: true, archive: true, move: true })
     const audit = await admin.get<AuditPage>(`/api/audit?entityType=unit&entityId=${res.body.id}`)
     expect(audit.body.items).toHaveLength(1)
     expect(audit.body.items[0]).toMatchObject({ action: 'create', actorName: 'Ada Admin' })
@@ -117,6 +117,20 @@ describe('units', () => {
     expect((await create(client, { parentId: bs.id })).status).toBe(404)
     const list = await client.get<{ items: Unit[] }>('/api/units')
     expect(list.body.items.every((u) => u.id === bg.id || u.parentId === bg.id)).toBe(true)
+  })
+
+  it('does not let a manager archive or move the antenna they manage', async () => {
+    const db = t.deps.database.db
+    const bg = await buildUnit(db)
+    const other = await buildUnit(db)
+    const manager = await buildUser(db, { grants: [{ unit: bg, role: 'unit_manager' }] })
+    const client = await signedInClient(t, manager.email)
+    const own = await client.get<Unit>(`/api/units/${bg.id}`)
+    expect(own.body.can).toEqual({ update: true, createChild: true, archive: false, move: false })
+    expect((await client.post(`/api/units/${bg.id}/archive`)).status).toBe(403)
+    const child = (await create(client, { parentId: bg.id, type: 'service_point' })).body
+    expect(child.can.archive).toBe(true)
+    expect((await client.patch(`/api/units/${child.id}`, { parentId: other.id })).status).toBe(404)
   })
 
   it('lets staff see but not change their antenna', async () => {

@@ -14,9 +14,23 @@ export function requireActorOf(ctx: RequestContext): Actor {
   return ctx.actor
 }
 
+/** `/root/bg/` → `/root/`: the path of a unit's parent, derived from its own. */
+export function parentPathOf(path: string): string | null {
+  const segments = path.split('/').filter(Boolean)
+  return segments.length > 1 ? `/${segments.slice(0, -1).join('/')}/` : null
+}
+
+/**
+ * Archiving, restoring or moving a unit takes managing its parent: a manager cannot archive the
+ * antenna they manage (and so lock themselves out); the hub's manager can.
+ */
+function canReshapeUnit(actor: Actor, row: UnitRow): boolean {
+  const parentPath = parentPathOf(row.path)
+  return parentPath !== null && canManageUnit(actor, parentPath)
+}
+
 export function toUnit(row: UnitRow, actor: Actor): Unit {
   const manage = canManageUnit(actor, row.path)
-  const isRoot = row.parentId === null
   return {
     id: row.id,
     parentId: row.parentId,
@@ -34,8 +48,8 @@ export function toUnit(row: UnitRow, actor: Actor): Unit {
     can: {
       update: manage,
       createChild: manage && row.archivedAt === null,
-      // Managing a unit's parent (or being admin) lets you archive it; never the root.
-      archive: manage && !isRoot,
+      archive: canReshapeUnit(actor, row),
+      move: canReshapeUnit(actor, row),
     },
   }
 }
@@ -121,6 +135,7 @@ export async function updateUnit(ctx: RequestContext, id: string, input: UnitUpd
     let parentId = before.parentId
     if (input.parentId !== undefined && input.parentId !== before.parentId) {
       if (before.parentId === null) throw new AppError('CONFLICT', 'errors.unitRootMove')
+      if (!canReshapeUnit(actor, before)) throw new AppError('FORBIDDEN', 'errors.forbidden')
       // Moving takes the right to manage both the unit and its new parent.
       const newParent = await getManagedUnitRow(tx, actor, input.parentId)
       if (newParent.path.startsWith(before.path)) {
@@ -151,6 +166,7 @@ export async function archiveUnit(ctx: RequestContext, id: string): Promise<Unit
   return ctx.db.transaction(async (tx) => {
     const before = await getManagedUnitRow(tx, actor, id)
     if (before.parentId === null) throw new AppError('CONFLICT', 'errors.unitRootArchive')
+    if (!canReshapeUnit(actor, before)) throw new AppError('FORBIDDEN', 'errors.forbidden')
     if (before.archivedAt) throw new AppError('CONFLICT', 'errors.unitArchived')
     const [{ n } = { n: 0 }] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -172,6 +188,7 @@ export async function restoreUnit(ctx: RequestContext, id: string): Promise<Unit
   const actor = requireActorOf(ctx)
   return ctx.db.transaction(async (tx) => {
     const before = await getManagedUnitRow(tx, actor, id)
+    if (!canReshapeUnit(actor, before)) throw new AppError('FORBIDDEN', 'errors.forbidden')
     if (!before.archivedAt) throw new AppError('CONFLICT', 'errors.unitNotArchived')
     if (before.parentId) {
       const parent = await findUnit(tx, before.parentId)
