@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { createAuth } from '../modules/identity'
 import { createMailer } from '../modules/mail'
 import { recordAudit } from '../modules/audit'
+import { loadTerritoryReferenceData } from '../modules/territory'
 import { passwordResetMail } from '../modules/identity/server/identity.mails'
 import { RESET_TOKEN_SECONDS } from '../modules/identity/server/auth'
 import { users } from '../modules/identity/server/identity.table'
@@ -45,6 +46,7 @@ export interface BuildOptions {
 /** Migrates, then wires auth and mail over the opened database. */
 export async function buildDeps({ env, logger, database, clock = () => new Date() }: BuildOptions): Promise<AppDeps> {
   await migrateDatabase(database)
+  await loadTerritoryReferenceData(database.db)
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger })
   const base = publicUrl(env)
   const db = database.db

@@ -173,12 +173,12 @@ export const PasswordChangeInput = z
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>
 
 export const SignInInput = z
-  .object({ email: z.email().trim().toLowerCase(), password: z.string().min(1).max(128) })
+  .object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1).max(128) })
   .openapi('SignInInput')
 export type SignInInput = z.infer<typeof SignInInput>
 
 export const PasswordResetRequestInput = z
-  .object({ email: z.email().trim().toLowerCase() })
+  .object({ email: z.string().trim().toLowerCase().pipe(z.email()) })
   .openapi('PasswordResetRequestInput')
 export type PasswordResetRequestInput = z.infer<typeof PasswordResetRequestInput>
 
@@ -206,7 +206,7 @@ export type Invitation = z.infer<typeof Invitation>
 
 export const InvitationCreateInput = z
   .object({
-    email: z.email().trim().toLowerCase(),
+    email: z.string().trim().toLowerCase().pipe(z.email()),
     unitId: Id,
     role: z.enum(ROLES),
     locale: z.enum(LOCALES).optional(),
@@ -260,6 +260,7 @@ export type ApiTokenCreateInput = z.infer<typeof ApiTokenCreateInput>
 
 /** Returned once at creation: the secret is never shown again (it is stored hashed). */
 export const ApiTokenCreated = ApiToken.extend({ token: z.string() }).openapi('ApiTokenCreated')
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreated>
 
 /** Keyset pagination: pass `nextCursor` back as `cursor` to get the next page. */
 export const PageQuery = z.object({

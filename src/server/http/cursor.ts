@@ -21,7 +21,7 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
   } catch {
     // not JSON: reported below like any other malformed cursor
   }
-  throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'invalid cursor' }])
+  throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
 }
 
 /** Escapes `%`, `_` and `\` for a LIKE/ILIKE pattern. */

@@ -75,7 +75,11 @@ export function errorBody(c: Context<AppEnv>, error: AppError): ErrorBody {
       messageKey: error.messageKey,
       message: translateError(locale, error.messageKey, error.details),
       details: error.details,
-      fields: error.fields,
+      // Field messages set by services are i18n keys too; zod's arrive already translated.
+      fields: error.fields.map((f) => ({
+        path: f.path,
+        message: f.message.startsWith('errors.') ? translateError(locale, f.message, error.details) : f.message,
+      })),
       requestId: c.get('requestId') ?? '',
     },
   }

@@ -95,7 +95,7 @@ export async function listAudit(ctx: RequestContext, query: AuditListQuery) {
   if (query.cursor) {
     const id = Number.parseInt(query.cursor, 10)
     if (!Number.isSafeInteger(id)) {
-      throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'cursor' }])
+      throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
     }
     conditions.push(lt(auditLog.id, id))
   }

@@ -171,7 +171,7 @@ export async function changePassword(ctx: RequestContext, input: PasswordChangeI
     return result.headers.getSetCookie()
   } catch (error) {
     if (error instanceof APIError && error.statusCode < 500) {
-      throw new AppError('VALIDATION', 'errors.currentPasswordWrong', {}, [{ path: 'currentPassword', message: 'wrong' }])
+      throw new AppError('VALIDATION', 'errors.currentPasswordWrong', {}, [{ path: 'currentPassword', message: 'errors.currentPasswordWrong' }])
     }
     throw error
   }

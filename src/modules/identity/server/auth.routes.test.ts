@@ -47,6 +47,12 @@ describe('POST /api/auth/sign-in', () => {
     expect(res.body.error.fields[0]?.message).not.toBe('')
   })
 
+  it('accepts an email typed with spaces and capitals', async () => {
+    const user = await buildUser(t.deps.database.db)
+    const res = await new ApiClient(t.app).post('/api/auth/sign-in', { email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD })
+    expect(res.status).toBe(200)
+  })
+
   it('answers malformed JSON with a validation error', async () => {
     const res = await t.app.request('http://ponte.test/api/auth/sign-in', {
       method: 'POST',

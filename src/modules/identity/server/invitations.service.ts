@@ -74,7 +74,7 @@ export async function createInvitation(ctx: RequestContext, input: InvitationCre
       .select({ id: invitations.id })
       .from(invitations)
       .where(and(eq(invitations.email, input.email), eq(invitations.unitId, unit.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, ctx.now())))
-    if (pending) throw new AppError('CONFLICT', 'errors.invitationPending', { email: input.email }, [{ path: 'email', message: 'pending' }])
+    if (pending) throw new AppError('CONFLICT', 'errors.invitationPending', { email: input.email }, [{ path: 'email', message: 'errors.invitationPending' }])
     const existing = await findUserByEmail(tx, input.email)
     const [row] = await tx
       .insert(invitations)
@@ -125,7 +125,7 @@ export async function listInvitations(ctx: RequestContext, query: InvitationList
   const cursor = decodeCursor(query.cursor)
   if (cursor) {
     const t = new Date(cursor.k)
-    if (Number.isNaN(t.getTime())) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'invalid cursor' }])
+    if (Number.isNaN(t.getTime())) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
     conditions.push(or(lt(invitations.createdAt, t), and(eq(invitations.createdAt, t), lt(invitations.id, cursor.id))) as SQL)
   }
   const rows = await selectJoined(ctx.db)
@@ -238,8 +238,8 @@ export async function acceptInvitation(
     } else {
       if (!input.name || !input.password) {
         throw new AppError('VALIDATION', 'errors.invitationNeedsPassword', {}, [
-          ...(input.name ? [] : [{ path: 'name', message: 'required' }]),
-          ...(input.password ? [] : [{ path: 'password', message: 'required' }]),
+          ...(input.name ? [] : [{ path: 'name', message: 'errors.required' }]),
+          ...(input.password ? [] : [{ path: 'password', message: 'errors.required' }]),
         ])
       }
       userId = await insertUserWithPassword(

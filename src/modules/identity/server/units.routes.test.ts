@@ -45,7 +45,7 @@ describe('units', () => {
     const res = await create(admin, { parentId: rootId, code: 'dup-1' })
     expect(res.status).toBe(409)
     expect((res.body as unknown as ErrorBody).error.message).toBe('Il codice «dup-1» è già usato da un\'altra unità.')
-    expect((res.body as unknown as ErrorBody).error.fields[0]?.path).toBe('code')
+    expect((res.body as unknown as ErrorBody).error.fields[0]).toEqual({ path: 'code', message: 'Il codice «dup-1» è già usato da un\'altra unità.' })
   })
 
   it('explains an invalid code and province in Italian', async () => {

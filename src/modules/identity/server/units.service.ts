@@ -94,7 +94,7 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
     .select({ id: units.id })
     .from(units)
     .where(sql`lower(${units.code}) = lower(${code})`)
-  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', 'errors.unitCodeTaken', { code }, [{ path: 'code', message: 'taken' }])
+  if (clash && clash.id !== exceptId) throw new AppError('CONFLICT', 'errors.unitCodeTaken', { code }, [{ path: 'code', message: 'errors.unitCodeTaken' }])
 }
 
 export async function createUnit(ctx: RequestContext, input: UnitCreateInput): Promise<Unit> {
@@ -139,7 +139,7 @@ export async function updateUnit(ctx: RequestContext, id: string, input: UnitUpd
       // Moving takes the right to manage both the unit and its new parent.
       const newParent = await getManagedUnitRow(tx, actor, input.parentId)
       if (newParent.path.startsWith(before.path)) {
-        throw new AppError('CONFLICT', 'errors.unitMoveIntoItself', {}, [{ path: 'parentId', message: 'cycle' }])
+        throw new AppError('CONFLICT', 'errors.unitMoveIntoItself', {}, [{ path: 'parentId', message: 'errors.unitMoveIntoItself' }])
       }
       if (newParent.archivedAt) throw new AppError('CONFLICT', 'errors.unitParentArchived')
       parentId = newParent.id
@@ -221,7 +221,7 @@ export async function addShare(ctx: RequestContext, unitId: string, sharedWithUn
   const actor = requireActorOf(ctx)
   return ctx.db.transaction(async (tx) => {
     await getManagedUnitRow(tx, actor, unitId)
-    if (unitId === sharedWithUnitId) throw new AppError('VALIDATION', 'errors.shareSelf', {}, [{ path: 'sharedWithUnitId', message: 'self' }])
+    if (unitId === sharedWithUnitId) throw new AppError('VALIDATION', 'errors.shareSelf', {}, [{ path: 'sharedWithUnitId', message: 'errors.shareSelf' }])
     const target = await findUnit(tx, sharedWithUnitId)
     // The grantee must exist; the owner's manager need not see it (sharing with a sibling is the point).
     if (!target) throw new AppError('NOT_FOUND', 'errors.notFound')

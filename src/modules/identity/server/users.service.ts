@@ -260,7 +260,7 @@ export async function addMembership(ctx: RequestContext, userId: string, input: 
       .values({ userId, unitId: unit.id, role: input.role })
       .onConflictDoNothing()
       .returning()
-    if (!row) throw new AppError('CONFLICT', 'errors.membershipExists', {}, [{ path: 'role', message: 'exists' }])
+    if (!row) throw new AppError('CONFLICT', 'errors.membershipExists', {}, [{ path: 'role', message: 'errors.membershipExists' }])
     await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'membership', entityId: row.id, unitId: unit.id, after: row })
     return toMembership({ ...row, unitName: unit.name, unitCode: unit.code, unitPath: unit.path })
   })

@@ -1,0 +1,63 @@
+import { Stack, Text } from '@mantine/core'
+import {
+  IconHistory,
+  IconHome,
+  IconMailForward,
+  IconMailPlus,
+  IconSitemap,
+  IconUserCircle,
+  IconUsers,
+} from '@tabler/icons-react'
+import { type ReactNode, useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Me } from '../../modules/identity/identity.contract'
+import { NavLinkLink } from '../ui/router-links'
+
+const icon = (Icon: typeof IconHome): ReactNode => <Icon size={18} stroke={1.6} aria-hidden="true" />
+
+/**
+ * The navigation of the shell, one section per area. Only pages that exist are listed: the
+ * registry (Aziende), Assessment, Roadmap and Progetti will each add a section here when their
+ * module ships its pages.
+ */
+export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="lg">
+      <Stack gap={2}>
+        <NavLinkLink to="/" activeOptions={{ exact: true }} label={t('nav.home')} leftSection={icon(IconHome)} onClick={onNavigate} />
+      </Stack>
+
+      <NavSection title={t('nav.sectionNetwork')}>
+        <NavLinkLink to="/network" label={t('nav.network')} leftSection={icon(IconSitemap)} onClick={onNavigate} />
+        <NavLinkLink to="/users" label={t('nav.users')} leftSection={icon(IconUsers)} onClick={onNavigate} />
+        <NavLinkLink
+          to="/invitations"
+          label={t('nav.invitations')}
+          leftSection={icon(IconMailPlus)}
+          onClick={onNavigate}
+        />
+      </NavSection>
+
+      <NavSection title={t('nav.sectionSystem')}>
+        <NavLinkLink to="/audit" label={t('nav.audit')} leftSection={icon(IconHistory)} onClick={onNavigate} />
+        {me.isNetworkAdmin ? (
+          <NavLinkLink to="/outbox" label={t('nav.outbox')} leftSection={icon(IconMailForward)} onClick={onNavigate} />
+        ) : null}
+        <NavLinkLink to="/profile" label={t('nav.profile')} leftSection={icon(IconUserCircle)} onClick={onNavigate} />
+      </NavSection>
+    </Stack>
+  )
+}
+
+function NavSection({ title, children }: { title: string; children: ReactNode }) {
+  const titleId = useId()
+  return (
+    <Stack gap={2} role="group" aria-labelledby={titleId}>
+      <Text id={titleId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm">
+        {title}
+      </Text>
+      {children}
+    </Stack>
+  )
+}

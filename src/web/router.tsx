@@ -1,0 +1,262 @@
+/**
+ * The route tree, in code (one file to read the whole app's map). Pages live in their modules
+ * and receive what the URL holds (search params, path params) as props, so they stay testable
+ * without a router and never import this file.
+ */
+import type { QueryClient } from '@tanstack/react-query'
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router'
+import { z } from 'zod'
+import { AUDIT_ACTIONS } from '../modules/audit/audit.contract'
+import { AuditPage } from '../modules/audit/web'
+import { INVITATION_STATUSES, ROLES } from '../modules/identity/identity.contract'
+import {
+  AcceptInvitationPage,
+  ForgotPasswordPage,
+  HomePage,
+  InvitationsPage,
+  LoginPage,
+  NetworkPage,
+  ProfilePage,
+  ResetPasswordPage,
+  sessionQueryOptions,
+  UserDetailPage,
+  UsersPage,
+} from '../modules/identity/web'
+import { MailMessagePage, OutboxPage } from '../modules/mail/web'
+import { isApiError } from './api-client'
+import { AppLayout } from './layout/app-layout'
+import { PublicLayout } from './layout/public-layout'
+import { ErrorPage } from './ui/error-page'
+import { NotFoundPage } from './ui/not-found-page'
+
+export interface RouterContext {
+  queryClient: QueryClient
+}
+
+/** A search param that is absent, empty or malformed reads as "not set" rather than failing the page. */
+const optionalText = z.string().trim().min(1).max(200).optional().catch(undefined)
+const optionalOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined)
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+})
+
+// ── Before sign-in ──────────────────────────────────────────────────────────────────────────────
+
+const publicLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'public',
+  component: PublicLayout,
+})
+
+const loginRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'login',
+  validateSearch: z.object({ redirect: optionalText }),
+  component: function LoginRoute() {
+    const { redirect: target } = loginRoute.useSearch()
+    return <LoginPage redirectTo={target} />
+  },
+})
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'forgot-password',
+  component: ForgotPasswordPage,
+})
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'reset-password',
+  validateSearch: z.object({ token: optionalText }),
+  component: function ResetPasswordRoute() {
+    return <ResetPasswordPage token={resetPasswordRoute.useSearch().token} />
+  },
+})
+
+const invitationRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'invitation',
+  validateSearch: z.object({ token: optionalText }),
+  component: function InvitationRoute() {
+    return <AcceptInvitationPage token={invitationRoute.useSearch().token} />
+  },
+})
+
+// ── Signed in ───────────────────────────────────────────────────────────────────────────────────
+
+const appLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(sessionQueryOptions)
+    } catch (error) {
+      if (isApiError(error, 'UNAUTHENTICATED')) {
+        throw redirect({ to: '/login', search: { redirect: location.href } })
+      }
+      throw error
+    }
+  },
+  component: AppLayout,
+})
+
+const homeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: '/',
+  component: HomePage,
+})
+
+const networkRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'network',
+  validateSearch: z.object({ unitId: optionalText }),
+  component: function NetworkRoute() {
+    const { unitId } = networkRoute.useSearch()
+    const navigate = networkRoute.useNavigate()
+    return (
+      <NetworkPage
+        selectedUnitId={unitId}
+        onSelectUnit={(next) => void navigate({ search: { unitId: next } })}
+      />
+    )
+  },
+})
+
+const usersRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'users',
+  validateSearch: z.object({
+    q: optionalText,
+    unitId: optionalText,
+    role: optionalOf(ROLES),
+    status: optionalOf(['active', 'inactive'] as const),
+  }),
+  component: function UsersRoute() {
+    const filters = usersRoute.useSearch()
+    const navigate = usersRoute.useNavigate()
+    return (
+      <UsersPage filters={filters} onFiltersChange={(next) => void navigate({ search: next, replace: true })} />
+    )
+  },
+})
+
+const userDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'users/$userId',
+  component: function UserDetailRoute() {
+    return <UserDetailPage userId={userDetailRoute.useParams().userId} />
+  },
+})
+
+const invitationsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'invitations',
+  validateSearch: z.object({ q: optionalText, status: optionalOf(INVITATION_STATUSES) }),
+  component: function InvitationsRoute() {
+    const filters = invitationsRoute.useSearch()
+    const navigate = invitationsRoute.useNavigate()
+    return (
+      <InvitationsPage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: next, replace: true })}
+      />
+    )
+  },
+})
+
+const auditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'audit',
+  validateSearch: z.object({
+    entityType: optionalText,
+    entityId: optionalText,
+    actorUserId: optionalText,
+    action: optionalOf(AUDIT_ACTIONS),
+  }),
+  component: function AuditRoute() {
+    const filters = auditRoute.useSearch()
+    const navigate = auditRoute.useNavigate()
+    return (
+      <AuditPage filters={filters} onFiltersChange={(next) => void navigate({ search: next, replace: true })} />
+    )
+  },
+})
+
+const outboxRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'outbox',
+  validateSearch: z.object({ q: optionalText }),
+  component: function OutboxRoute() {
+    const { q } = outboxRoute.useSearch()
+    const navigate = outboxRoute.useNavigate()
+    return <OutboxPage query={q} onQueryChange={(next) => void navigate({ search: { q: next }, replace: true })} />
+  },
+})
+
+const mailMessageRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'outbox/$messageId',
+  component: function MailMessageRoute() {
+    return <MailMessagePage messageId={mailMessageRoute.useParams().messageId} />
+  },
+})
+
+const profileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'profile',
+  component: ProfilePage,
+})
+
+const routeTree = rootRoute.addChildren([
+  publicLayout.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, invitationRoute]),
+  appLayout.addChildren([
+    homeRoute,
+    networkRoute,
+    usersRoute,
+    userDetailRoute,
+    invitationsRoute,
+    auditRoute,
+    outboxRoute,
+    mailMessageRoute,
+    profileRoute,
+  ]),
+])
+
+/** Pages reachable without a session; a 401 while on one of them is not a reason to redirect. */
+const PUBLIC_PATHS = new Set(['/login', '/forgot-password', '/reset-password', '/invitation'])
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data freshness is TanStack Query's job; the router should not cache loader results too.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  })
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>
+
+/** Where a 401 from any request sends the user: the sign-in page, then back where they were. */
+export function redirectToSignIn(router: AppRouter): void {
+  const { pathname, href } = router.state.location
+  if (PUBLIC_PATHS.has(pathname)) return
+  void router.navigate({ to: '/login', search: { redirect: href } })
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Setup for component tests (jsdom). Mantine reads matchMedia and ResizeObserver, which jsdom
+ * does not implement; Testing Library unmounts after each test (vitest runs without globals, so
+ * its automatic cleanup does not hook itself).
+ */
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterEach, beforeEach, vi } from 'vitest'
+
+Object.defineProperty(window, 'matchMedia', {
+  writable: true,
+  value: vi.fn().mockImplementation((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: vi.fn(),
+    removeListener: vi.fn(),
+    addEventListener: vi.fn(),
+    removeEventListener: vi.fn(),
+    dispatchEvent: vi.fn(),
+  })),
+})
+
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+window.ResizeObserver = ResizeObserverStub
+window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {}
+window.scrollTo = () => {}
+// jsdom does not implement pseudo-element styles; Mantine passes a second argument it would reject.
+const { getComputedStyle } = window
+window.getComputedStyle = (element: Element) => getComputedStyle(element)
+
+beforeEach(async () => {
+  // Every test starts in Italian, the default language, whatever a previous test switched to.
+  window.localStorage.clear()
+  const { i18n } = await import('./i18n/i18n')
+  await i18n.changeLanguage('it')
+})
+
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})

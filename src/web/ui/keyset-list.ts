@@ -1,0 +1,27 @@
+import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query'
+
+/** The shape of every list endpoint: `?cursor=` the previous page's `nextCursor`. */
+export interface KeysetPage<Item> {
+  items: Item[]
+  nextCursor: string | null
+}
+
+/**
+ * A keyset-paginated list ("Load more"): pages are fetched in order and shown as one list.
+ * Filters belong in `queryKey`, so changing them starts again from the first page.
+ */
+export function useKeysetList<Item>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<KeysetPage<Item>>,
+  options: { staleTime?: number } = {},
+) {
+  const query = useInfiniteQuery({
+    queryKey,
+    staleTime: options.staleTime,
+    queryFn: ({ pageParam, signal }) => fetchPage(pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    meta: { handlesErrors: true },
+  })
+  return { ...query, rows: query.data?.pages.flatMap((page) => page.items) ?? [] }
+}
