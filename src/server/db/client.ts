@@ -57,6 +57,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // An idle client whose server connection drops (restart, failover, admin kill) emits 'error' on the
+  // pool; without a listener that would crash the process. The pool replaces the client by itself.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL idle client error: ${error.message}`)
+  })
   // Fail fast with the driver's message when the server is unreachable.
   await pool.query('select 1')
   const db = drizzlePg({ client: pool, schema }) as unknown as Db

@@ -39,7 +39,7 @@ describe('job queue', () => {
       const schedules = await boss.getSchedules()
       expect(schedules.map((s) => s.name)).toContain(HOUSEKEEPING_QUEUE)
     } finally {
-      await boss.stop({ graceful: false, wait: true })
+      await boss.stop({ graceful: true, wait: true, close: true, timeout: 5_000 })
     }
   }, 60_000)
 })
