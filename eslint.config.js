@@ -6,6 +6,24 @@ import tseslint from 'typescript-eslint'
 import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import fs from 'node:fs'
+
+// One zone per pair of modules: a module never reaches into another module's server folder; it
+// goes through that module's index.ts (server API) or *.contract.ts (shared with the web).
+const modules = fs.readdirSync('src/modules', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+const moduleZones = modules.flatMap((m) =>
+  modules
+    .filter((o) => o !== m)
+    .map((o) => ({
+      target: `./src/modules/${m}`,
+      from: `./src/modules/${o}/server`,
+      message: `Import ${o} through src/modules/${o}/index.ts or its contract, not its server folder.`,
+    })),
+)
+const webZones = [
+  { target: './src/web', from: './src/server', message: 'The web app never imports server code.' },
+  ...modules.map((m) => ({ target: `./src/modules/${m}/web`, from: './src/modules', except: modules.flatMap((o) => [`./${o}/web`, `./${o}/${o}.contract.ts`, `./${o}/${o}.reference.ts`]), message: 'Web code imports only web folders and contracts.' })),
+]
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'drizzle/**', '.tmp/**', 'data/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
@@ -25,6 +43,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty': ['error', { allowEmptyCatch: false }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': ['error', { zones: [...moduleZones, ...webZones] }],
       'no-restricted-imports': [
         'error',
         {
@@ -51,7 +70,7 @@ export default tseslint.config(
   {
     // Infrastructure, tests and tooling assemble modules and may reach their tables.
     files: ['src/server/**', 'tests/**', 'bench/**', 'scripts/**', '**/*.test.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    rules: { 'no-restricted-imports': 'off', 'import-x/no-restricted-paths': 'off' },
   },
   {
     files: ['src/web/**', 'src/modules/*/web/**'],

@@ -14,6 +14,7 @@ import { createMiddleware } from 'hono/factory'
 import { auditRoutes } from '../modules/audit'
 import { authenticate, identityRoutes } from '../modules/identity'
 import { mailRoutes } from '../modules/mail'
+import { companiesRoutes } from '../modules/companies'
 import { territoryRoutes } from '../modules/territory'
 import { AppError } from '../shared/app-error'
 import { readMigrationStatus } from './db/migrate'
@@ -63,6 +64,7 @@ export function createApi() {
   api.route('/', identityRoutes)
   api.route('/', auditRoutes)
   api.route('/', mailRoutes)
+  api.route('/', companiesRoutes)
   api.route('/', territoryRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'ponte.session_token' })
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Personal API token (ponte_…)' })

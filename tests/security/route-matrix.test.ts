@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../../src/modules/identity/identity.contract'
 import { apiTokens, memberships } from '../../src/modules/identity/server/identity.table'
 import { mailMessages } from '../../src/modules/mail/server/mail.table'
 import { buildRootUnit, buildUnit, buildUser, type BuiltUser } from '../factories/identity.factory'
+import { buildCompany } from '../factories/companies.factory'
 import { ApiClient, createTestApp, signedInClient, type TestApp } from '../support/test-app'
 
 let t: TestApp
@@ -34,6 +35,17 @@ const SELF_ROUTES = new Set([
   'POST /me/tokens',
 ])
 
+/**
+ * Reference data that is not owned by any unit (Italian comuni, provinces, regions): every signed-in
+ * role reads it, so these answer 200 where unit-scoped routes answer 403 or 404.
+ */
+const PUBLIC_REFERENCE_ROUTES = new Set([
+  'GET /territory/comuni',
+  'GET /territory/comuni/{istatCode}',
+  'GET /territory/provinces',
+  'GET /territory/regions',
+])
+
 /** A valid body for each mutation, aimed at antenna B wherever it names a unit. */
 function sampleBody(key: string): unknown {
   const bodies: Record<string, unknown> = {
@@ -57,6 +69,10 @@ function sampleBody(key: string): unknown {
     'POST /invitations/{id}/revoke': {},
     'POST /invitations/{id}/resend': {},
     'POST /invitations/by-token/{token}/accept': { name: 'Nessuno', password: 'a-long-enough-password' },
+    'POST /companies': { unitId: foreign.unitId, name: 'Intrusa S.r.l.', vatNumber: '00743110157' },
+    'PATCH /companies/{id}': { name: 'Rinominata' },
+    'POST /companies/{id}/archive': {},
+    'POST /companies/{id}/restore': {},
   }
   if (!(key in bodies)) throw new Error(`route matrix: add a sample body for ${key}`)
   return bodies[key]
@@ -74,6 +90,8 @@ function resolvePath(route: Route): string {
       'invitations:token': 'not-a-real-invitation-token',
       'me:id': foreign.tokenId,
       'outbox:id': foreign.mailId,
+      'companies:id': foreign.companyId,
+      'territory:istatCode': '016024', // Bergamo: reference data, the same for every unit
     }
     const resource = route.path.split('/')[1] ?? ''
     const value = byContext[`${resource}:${name}`]
@@ -103,6 +121,7 @@ beforeAll(async () => {
   const invitation = await clientB.post<{ id: string }>('/api/invitations', { email: 'new.b@example.test', unitId: unitB.id, role: 'unit_staff' })
   const token = await clientB.post<{ id: string }>('/api/me/tokens', { name: 'B token', scopes: ['read'] })
   const [mail] = await db.select().from(mailMessages).where(eq(mailMessages.to, 'new.b@example.test'))
+  const companyB = await buildCompany(db, { unit: unitB, name: 'Azienda di B' })
   Object.assign(foreign, {
     unitId: unitB.id,
     siblingUnitId: unitC.id,
@@ -112,6 +131,7 @@ beforeAll(async () => {
     invitationId: invitation.body.id,
     tokenId: token.body.id,
     mailId: mail?.id,
+    companyId: companyB.id,
   })
   expect(Object.values(foreign).every(Boolean)).toBe(true)
   const [tokenRow] = await db.select().from(apiTokens).where(eq(apiTokens.id, token.body.id))
@@ -173,6 +193,10 @@ describe('route × role matrix', () => {
         expect(text.includes(id), `${role} ${key} leaked ${what}`).toBe(false)
       }
       if (SELF_ROUTES.has(key)) continue
+      if (PUBLIC_REFERENCE_ROUTES.has(key)) {
+        expect(res.status, `${role} ${key} → ${res.status}`).toBe(200)
+        continue
+      }
       if (route.path.includes('{')) {
         expect([403, 404], `${role} ${key} → ${res.status}`).toContain(res.status)
       } else if (route.method !== 'GET') {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { count } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { hashPassword, insertUserWithPassword } from '../../modules/identity'
+import { seedDemoCompanies } from '../../modules/companies'
 import { units } from '../../modules/identity/server/identity.table'
 import type { Role, UnitType } from '../../modules/identity/identity.contract'
 
@@ -75,7 +76,7 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0
 }
 
-export async function seedDemoNetwork(db: Db, password: string): Promise<{ units: number; users: number }> {
+export async function seedDemoNetwork(db: Db, password: string): Promise<{ units: number; users: number; companies: number }> {
   // Every demo account has the same password: hash it once (argon2id is slow on purpose).
   const passwordHash = await hashPassword(password)
   return db.transaction(async (tx) => {
@@ -101,6 +102,12 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
         }),
       )
     }
-    return { units: DEMO_UNITS.length, users: DEMO_USERS.length }
+    const antennas = DEMO_UNITS.filter((u) => u.type === 'antenna' && u.provinceCode).map((u) => {
+      const unit = ids.get(u.key)
+      if (!unit || !u.provinceCode) throw new Error(`demo unit ${u.key} missing`)
+      return { id: unit.id, provinceCode: u.provinceCode }
+    })
+    const companyCount = await seedDemoCompanies(tx, antennas)
+    return { units: DEMO_UNITS.length, users: DEMO_USERS.length, companies: companyCount }
   })
 }

@@ -1,0 +1,322 @@
+/**
+ * Companies: the hub's registry of firms. Scoped by the owning unit through identity's policy;
+ * every change is audited; search is Italian full text plus trigram similarity.
+ */
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { AppError } from '../../../shared/app-error'
+import type { Db } from '../../../server/db/client'
+import type { RequestContext } from '../../../server/http/context'
+import { decodeCursor, encodeCursor } from '../../../server/http/cursor'
+import { canWriteUnitData, dataPathPrefixes, findUnit, canReadUnitData, unitIdsUnder, type Actor } from '../../identity'
+import { italianDay, matchComune } from '../../territory'
+import {
+  atecoSectionOf,
+  COOPERATIVE_FORMS,
+  type Company,
+  type CompanyCreateInput,
+  type CompanyListQuery,
+  type CompanySize,
+  type CompanyUpdateInput,
+  type LegalForm,
+} from '../companies.contract'
+import { deriveCompanySize, normalizeText } from './companies.calculation'
+import { companies, type CompanyRow } from './companies.table'
+
+function requireActor(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
+  return ctx.actor
+}
+
+interface Place {
+  istatCode: string
+  name: string
+  provinceCode: string
+  regionCode: string
+  regionName: string
+  latitude: number | null
+  longitude: number | null
+}
+
+async function placeOf(ctx: RequestContext, db: Db, istat: string | null): Promise<Place | null> {
+  if (!istat) return null
+  const comune = await matchComune(db, istat, italianDay(ctx.now()))
+  return comune
+}
+
+export function toCompany(row: CompanyRow, unitName: string, place: Place | null, canUpdate: boolean): Company {
+  return {
+    id: row.id,
+    unitId: row.unitId,
+    unitName,
+    name: row.name,
+    vatNumber: row.vatNumber,
+    taxCode: row.taxCode,
+    legalForm: row.legalForm as Company['legalForm'],
+    isCooperative: row.isCooperative,
+    atecoEdition: row.atecoEdition as Company['atecoEdition'],
+    atecoCode: row.atecoCode,
+    atecoSection: row.atecoSection,
+    employees: row.employees,
+    turnover: row.turnover,
+    balanceSheetTotal: row.balanceSheetTotal,
+    foundingYear: row.foundingYear,
+    size: (row.sizeOverride ?? row.sizeDerived) as CompanySize | null,
+    sizeDerived: row.sizeDerived as CompanySize | null,
+    sizeOverride: row.sizeOverride as CompanySize | null,
+    website: row.website,
+    pec: row.pec,
+    email: row.email,
+    phone: row.phone,
+    address: row.address,
+    comune: place
+      ? { istatCode: place.istatCode, name: place.name, provinceCode: place.provinceCode, regionCode: place.regionCode, regionName: place.regionName }
+      : null,
+    latitude: row.latitude ?? place?.latitude ?? null,
+    longitude: row.longitude ?? place?.longitude ?? null,
+    tags: row.tags,
+    description: row.description,
+    notes: row.notes,
+    stage: row.stage as Company['stage'],
+    archivedAt: row.archivedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    can: { update: canUpdate },
+  }
+}
+
+/** The derived columns (size, section, search keys, place copies) of a full set of fields. */
+function derivedColumns(fields: Omit<CompanyRow, 'id' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'searchVector' | 'nameKey' | 'searchText' | 'sizeDerived' | 'atecoSection' | 'provinceCode' | 'regionCode' | 'stage' | 'unitId'>, place: Place | null) {
+  return {
+    sizeDerived: deriveCompanySize({ employees: fields.employees, turnover: fields.turnover, balanceSheetTotal: fields.balanceSheetTotal }),
+    atecoSection: fields.atecoCode && fields.atecoEdition === '2007' ? atecoSectionOf(fields.atecoCode) : null,
+    provinceCode: place?.provinceCode ?? null,
+    regionCode: place?.regionCode ?? null,
+    nameKey: normalizeText(fields.name),
+    searchText: normalizeText(
+      [fields.name, fields.vatNumber, place?.name, place?.provinceCode, fields.description, fields.notes, fields.tags.join(' ')]
+        .filter(Boolean)
+        .join(' '),
+    ),
+  }
+}
+
+async function resolvePlace(ctx: RequestContext, db: Db, istat: string | null | undefined): Promise<Place | null> {
+  if (!istat) return null
+  const place = await placeOf(ctx, db, istat)
+  if (!place) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'comuneIstat', message: 'errors.comuneUnknown' }])
+  return place
+}
+
+async function writableUnit(db: Db, actor: Actor, unitId: string) {
+  const unit = await findUnit(db, unitId)
+  if (!unit || !canReadUnitData(actor, unit.path)) throw new AppError('NOT_FOUND', 'errors.notFound')
+  if (!canWriteUnitData(actor, unit.path)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  if (unit.archivedAt) throw new AppError('CONFLICT', 'errors.unitArchived')
+  return unit
+}
+
+async function assertVatFree(db: Db, vatNumber: string, exceptId?: string) {
+  const [clash] = await db.select({ id: companies.id }).from(companies).where(eq(companies.vatNumber, vatNumber))
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('CONFLICT', 'errors.vatNumberTaken', { vatNumber }, [{ path: 'vatNumber', message: 'errors.vatNumberTaken' }])
+  }
+}
+
+export async function createCompany(ctx: RequestContext, input: CompanyCreateInput): Promise<Company> {
+  const actor = requireActor(ctx)
+  return ctx.db.transaction(async (tx) => {
+    const unit = await writableUnit(tx, actor, input.unitId)
+    await assertVatFree(tx, input.vatNumber)
+    const place = await resolvePlace(ctx, tx, input.comuneIstat)
+    const legalForm = (input.legalForm ?? null) as LegalForm | null
+    const fields = {
+      name: input.name,
+      vatNumber: input.vatNumber,
+      taxCode: input.taxCode ?? null,
+      legalForm,
+      isCooperative: input.isCooperative ?? (legalForm ? COOPERATIVE_FORMS.has(legalForm) : false),
+      atecoEdition: input.atecoEdition,
+      atecoCode: input.atecoCode ?? null,
+      employees: input.employees ?? null,
+      turnover: input.turnover ?? null,
+      balanceSheetTotal: input.balanceSheetTotal ?? null,
+      foundingYear: input.foundingYear ?? null,
+      sizeOverride: input.sizeOverride ?? null,
+      website: input.website ?? null,
+      pec: input.pec ?? null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      comuneIstat: place?.istatCode ?? null,
+      latitude: input.latitude ?? null,
+      longitude: input.longitude ?? null,
+      tags: [...new Set(input.tags ?? [])],
+      description: input.description ?? null,
+      notes: input.notes ?? null,
+    }
+    const [row] = await tx
+      .insert(companies)
+      .values({ ...fields, ...derivedColumns(fields, place), unitId: unit.id })
+      .returning()
+    if (!row) throw new Error('company insert returned no row')
+    await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'company', entityId: row.id, unitId: unit.id, after: auditable(row) })
+    return toCompany(row, unit.name, place, true)
+  })
+}
+
+/** What the audit trail keeps of a company (the derived search columns are noise). */
+function auditable(row: CompanyRow) {
+  const { searchText: _s, searchVector: _v, nameKey: _n, ...rest } = row
+  return rest
+}
+
+async function getScopedRow(db: Db, actor: Actor, id: string) {
+  const [row] = await db.select().from(companies).where(eq(companies.id, id))
+  if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
+  const unit = await findUnit(db, row.unitId)
+  if (!unit || !canReadUnitData(actor, unit.path)) throw new AppError('NOT_FOUND', 'errors.notFound')
+  return { row, unit }
+}
+
+export async function getCompany(ctx: RequestContext, id: string): Promise<Company> {
+  const actor = requireActor(ctx)
+  const { row, unit } = await getScopedRow(ctx.db, actor, id)
+  return toCompany(row, unit.name, await placeOf(ctx, ctx.db, row.comuneIstat), canWriteUnitData(actor, unit.path))
+}
+
+export async function updateCompany(ctx: RequestContext, id: string, input: CompanyUpdateInput): Promise<Company> {
+  const actor = requireActor(ctx)
+  return ctx.db.transaction(async (tx) => {
+    const { row: before, unit: current } = await getScopedRow(tx, actor, id)
+    if (!canWriteUnitData(actor, current.path)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+    const unit = input.unitId && input.unitId !== before.unitId ? await writableUnit(tx, actor, input.unitId) : current
+    if (input.vatNumber !== undefined) await assertVatFree(tx, input.vatNumber, id)
+    const place = input.comuneIstat !== undefined ? await resolvePlace(ctx, tx, input.comuneIstat) : await placeOf(ctx, tx, before.comuneIstat)
+    const { unitId: _u, ...changes } = input
+    const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as CompanyRow
+    if (input.tags) merged.tags = [...new Set(input.tags)]
+    merged.comuneIstat = place?.istatCode ?? null
+    const [after] = await tx
+      .update(companies)
+      .set({
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+        tags: merged.tags,
+        comuneIstat: merged.comuneIstat,
+        ...derivedColumns(merged, place),
+        unitId: unit.id,
+        updatedAt: ctx.now(),
+      })
+      .where(eq(companies.id, id))
+      .returning()
+    if (!after) throw new Error('company update returned no row')
+    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'company', entityId: id, unitId: unit.id, before: auditable(before), after: auditable(after) })
+    return toCompany(after, unit.name, place, true)
+  })
+}
+
+export async function setCompanyArchived(ctx: RequestContext, id: string, archived: boolean): Promise<Company> {
+  const actor = requireActor(ctx)
+  return ctx.db.transaction(async (tx) => {
+    const { row: before, unit } = await getScopedRow(tx, actor, id)
+    if (!canWriteUnitData(actor, unit.path)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+    if (Boolean(before.archivedAt) === archived) throw new AppError('CONFLICT', archived ? 'errors.companyArchived' : 'errors.companyNotArchived')
+    const [after] = await tx
+      .update(companies)
+      .set({ archivedAt: archived ? ctx.now() : null, updatedAt: ctx.now() })
+      .where(eq(companies.id, id))
+      .returning()
+    if (!after) throw new Error('company update returned no row')
+    await ctx.deps.audit.record(tx, ctx, { action: archived ? 'archive' : 'restore', entityType: 'company', entityId: id, unitId: unit.id, before: auditable(before), after: auditable(after) })
+    return toCompany(after, unit.name, await placeOf(ctx, tx, after.comuneIstat), true)
+  })
+}
+
+/** Filters shared by the list and its total. */
+function listConditions(ctx: RequestContext, actor: Actor, query: CompanyListQuery): SQL[] {
+  const conditions: SQL[] = [inArray(companies.unitId, unitIdsUnder(ctx.db, dataPathPrefixes(actor)))]
+  if (query.unitId) conditions.push(inArray(companies.unitId, unitIdsUnder(ctx.db, [`%/${query.unitId}/`])))
+  if (query.region) conditions.push(eq(companies.regionCode, query.region))
+  if (query.province) conditions.push(eq(companies.provinceCode, query.province))
+  if (query.comune) conditions.push(eq(companies.comuneIstat, query.comune))
+  if (query.atecoSection?.length) conditions.push(inArray(companies.atecoSection, query.atecoSection))
+  if (query.size?.length) conditions.push(inArray(sql`coalesce(${companies.sizeOverride}, ${companies.sizeDerived})`, query.size))
+  if (query.cooperative) conditions.push(eq(companies.isCooperative, query.cooperative === 'true'))
+  if (query.stage?.length) conditions.push(inArray(companies.stage, query.stage))
+  if (query.tag) conditions.push(sql`${query.tag} = any(${companies.tags})`)
+  if (query.includeArchived !== 'true') conditions.push(isNull(companies.archivedAt))
+  const q = query.q ? normalizeText(query.q) : ''
+  if (q) {
+    const vat = q.replace(/[\s.]/g, '')
+    conditions.push(
+      or(
+        sql`${companies.searchVector} @@ plainto_tsquery('italian'::regconfig, ${q})`,
+        // word_similarity ≥ threshold (0.6): "mecanica bergamasca" for "meccanica bergamo".
+        sql`${q} <% ${companies.searchText}`,
+        /^\d{4,11}$/.test(vat) ? sql`${companies.vatNumber} like ${`${vat}%`}` : sql`false`,
+      ) as SQL,
+    )
+  }
+  return conditions
+}
+
+export async function listCompanies(ctx: RequestContext, query: CompanyListQuery) {
+  const actor = requireActor(ctx)
+  if (dataPathPrefixes(actor).length === 0) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  const conditions = listConditions(ctx, actor, query)
+  const q = query.q ? normalizeText(query.q) : ''
+  const sort = query.sort ?? (q ? 'relevance' : 'name')
+  const cursor = decodeCursor(query.cursor)
+  // Relevance: full-text rank plus trigram closeness, both in [0, 1].
+  const score = q
+    ? sql<number>`(ts_rank(${companies.searchVector}, plainto_tsquery('italian'::regconfig, ${q})) + word_similarity(${q}, ${companies.searchText}))::float8`
+    : sql<number>`0::float8`
+  const page: SQL[] = []
+  let orderBy: SQL[]
+  if (sort === 'relevance') {
+    if (cursor) {
+      const k = Number(cursor.k)
+      if (!Number.isFinite(k)) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+      page.push(sql`(${score} < ${k} or (${score} = ${k} and ${companies.id} > ${cursor.id}))`)
+    }
+    orderBy = [sql`${score} desc`, asc(companies.id)]
+  } else if (sort === 'updated') {
+    if (cursor) {
+      const t = new Date(cursor.k)
+      if (Number.isNaN(t.getTime())) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+      page.push(or(lt(companies.updatedAt, t), and(eq(companies.updatedAt, t), gt(companies.id, cursor.id))) as SQL)
+    }
+    orderBy = [desc(companies.updatedAt), asc(companies.id)]
+  } else {
+    if (cursor) page.push(or(gt(companies.nameKey, cursor.k), and(eq(companies.nameKey, cursor.k), gt(companies.id, cursor.id))) as SQL)
+    orderBy = [asc(companies.nameKey), asc(companies.id)]
+  }
+  const rows = await ctx.db
+    .select({ company: companies, score })
+    .from(companies)
+    .where(and(...conditions, ...page))
+    .orderBy(...orderBy)
+    .limit(query.limit + 1)
+  const [total] = await ctx.db.select({ n: count() }).from(companies).where(and(...conditions))
+  const items = rows.slice(0, query.limit)
+  const last = items.at(-1)
+  const unitIds = [...new Set(items.map((r) => r.company.unitId))]
+  const unitNames = new Map<string, { name: string; path: string }>()
+  for (const id of unitIds) {
+    const unit = await findUnit(ctx.db, id)
+    if (unit) unitNames.set(id, { name: unit.name, path: unit.path })
+  }
+  const places = new Map<string, Place | null>()
+  for (const istat of new Set(items.map((r) => r.company.comuneIstat).filter((v): v is string => Boolean(v)))) {
+    places.set(istat, await placeOf(ctx, ctx.db, istat))
+  }
+  const nextKey = (r: (typeof rows)[number]) =>
+    sort === 'relevance' ? String(r.score) : sort === 'updated' ? r.company.updatedAt.toISOString() : r.company.nameKey
+  return {
+    items: items.map((r) => {
+      const unit = unitNames.get(r.company.unitId)
+      return toCompany(r.company, unit?.name ?? '', places.get(r.company.comuneIstat ?? '') ?? null, unit ? canWriteUnitData(actor, unit.path) : false)
+    }),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: nextKey(last), id: last.company.id }) : null,
+    total: total?.n ?? 0,
+  }
+}
