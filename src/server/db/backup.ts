@@ -94,6 +94,22 @@ async function backupOnConnection(database: Database, sql: SqlExecutor, file: st
 
 export class RestoreRefusedError extends Error {}
 
+/** The columns a restore may write: generated columns (e.g. search vectors) recompute themselves. */
+async function writableColumns(sql: SqlExecutor, table: string, cache: Map<string, string>): Promise<string> {
+  const cached = cache.get(table)
+  if (cached) return cached
+  const { rows } = await sql.executeSql(
+    `select column_name as c from information_schema.columns
+      where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER'
+      order by ordinal_position`,
+    [table],
+  )
+  const list = (rows as { c: string }[]).map((r) => quote(r.c)).join(', ')
+  if (!list) throw new RestoreRefusedError(`The backup has table ${table}, which this Ponte does not know.`)
+  cache.set(table, list)
+  return list
+}
+
 /** Counts rows in every public table: zero means "empty" (safe to restore into). */
 export async function countRows(sql: SqlExecutor): Promise<number> {
   let n = 0
@@ -117,6 +133,7 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity })
   let header: Header | null = null
   let total = 0
+  const columnCache = new Map<string, string>()
   await sql.executeSql('begin', [])
   try {
     for await (const line of lines) {
@@ -134,8 +151,9 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
         continue
       }
       if (!('table' in record)) throw new RestoreRefusedError('malformed backup line')
+      const columns = await writableColumns(sql, record.table, columnCache)
       await sql.executeSql(
-        `insert into ${quote(record.table)} select * from json_populate_recordset(null::${quote(record.table)}, $1::json)`,
+        `insert into ${quote(record.table)} (${columns}) select ${columns} from json_populate_recordset(null::${quote(record.table)}, $1::json)`,
         [JSON.stringify(record.rows)],
       )
       total += record.rows.length
