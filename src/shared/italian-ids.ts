@@ -2,12 +2,9 @@
  * Italian company identifiers, checked with the maintained `stdnum` library (its partita IVA and
  * codice fiscale validators verify the check digit; a format check alone accepts typos).
  */
-import { stdnum } from 'stdnum'
-
-const italian = stdnum.IT
-if (!italian?.iva || !italian.codicefiscale) throw new Error('stdnum lacks the Italian validators')
-const iva = italian.iva
-const codiceFiscale = italian.codicefiscale
+// Only the two Italian validators, not the whole library (every country's) in the web bundle.
+import * as iva from 'stdnum/lib/cjs/it/iva.js'
+import * as codiceFiscale from 'stdnum/lib/cjs/it/codicefiscale.js'
 
 /** Strips spaces, dots, dashes and an `IT` prefix: `IT 007 431 101 57` → `00743110157`. */
 export function compactVatNumber(value: string): string {

@@ -14,6 +14,8 @@ import {
 import { z } from 'zod'
 import { AUDIT_ACTIONS } from '../modules/audit/audit.contract'
 import { AuditPage } from '../modules/audit/web'
+import { ATECO_SECTION_CODES, COMPANY_SIZES } from '../modules/companies/companies.contract'
+import { CompaniesPage, CompanyCreatePage, CompanyDetailPage, CompanyEditPage } from '../modules/companies/web'
 import { INVITATION_STATUSES, ROLES } from '../modules/identity/identity.contract'
 import {
   AcceptInvitationPage,
@@ -43,6 +45,23 @@ export interface RouterContext {
 const optionalText = z.string().trim().min(1).max(200).optional().catch(undefined)
 const optionalOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined)
+
+/**
+ * A list of values, as the app writes it (an array) or as a hand-written link may (`?size=micro,small`);
+ * unknown values are dropped.
+ */
+const optionalListOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .preprocess(
+      (input) => (typeof input === 'string' ? input.split(',') : input),
+      z.array(z.string()).transform((items) => items.filter((item): item is T[number] => (values as readonly string[]).includes(item))),
+    )
+    .transform((items) => (items.length > 0 ? items : undefined))
+    .optional()
+    .catch(undefined)
+/** The router reads `?q=123` as a number; a search for digits (a partita IVA) is still text. */
+const optionalSearchText = z.coerce.string().trim().min(1).max(200).optional().catch(undefined)
+const optionalFlag = z.boolean().optional().catch(undefined)
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
@@ -158,6 +177,50 @@ const userDetailRoute = createRoute({
   },
 })
 
+const companiesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies',
+  validateSearch: z.object({
+    q: optionalSearchText,
+    unitId: optionalText,
+    region: z.coerce.string().regex(/^\d{2}$/).optional().catch(undefined),
+    province: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+    atecoSection: optionalListOf(ATECO_SECTION_CODES),
+    size: optionalListOf(COMPANY_SIZES),
+    cooperative: optionalFlag,
+    includeArchived: optionalFlag,
+  }),
+  component: function CompaniesRoute() {
+    const filters = companiesRoute.useSearch()
+    const navigate = companiesRoute.useNavigate()
+    return (
+      <CompaniesPage filters={filters} onFiltersChange={(next) => void navigate({ search: next, replace: true })} />
+    )
+  },
+})
+
+const companyCreateRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/new',
+  component: CompanyCreatePage,
+})
+
+const companyDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/$companyId',
+  component: function CompanyDetailRoute() {
+    return <CompanyDetailPage companyId={companyDetailRoute.useParams().companyId} />
+  },
+})
+
+const companyEditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/$companyId/edit',
+  component: function CompanyEditRoute() {
+    return <CompanyEditPage companyId={companyEditRoute.useParams().companyId} />
+  },
+})
+
 const invitationsRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'invitations',
@@ -222,6 +285,10 @@ const routeTree = rootRoute.addChildren([
   appLayout.addChildren([
     homeRoute,
     networkRoute,
+    companiesRoute,
+    companyCreateRoute,
+    companyDetailRoute,
+    companyEditRoute,
     usersRoute,
     userDetailRoute,
     invitationsRoute,

@@ -1,6 +1,6 @@
 /**
- * Setup for component tests (jsdom). Mantine reads matchMedia and ResizeObserver, which jsdom
- * does not implement; Testing Library unmounts after each test (vitest runs without globals, so
+ * Setup for component tests (jsdom). Mantine reads matchMedia, ResizeObserver and document.fonts,
+ * which jsdom does not implement; Testing Library unmounts after each test (vitest runs without globals, so
  * its automatic cleanup does not hook itself).
  */
 import '@testing-library/jest-dom/vitest'
@@ -27,6 +27,12 @@ class ResizeObserverStub {
   disconnect() {}
 }
 window.ResizeObserver = ResizeObserverStub
+// Mantine's autosizing Textarea listens for web fonts loading (document.fonts), which jsdom lacks.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => {}, removeEventListener: () => {}, ready: Promise.resolve() },
+  })
+}
 window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {}
 window.scrollTo = () => {}
 // jsdom does not implement pseudo-element styles; Mantine passes a second argument it would reject.

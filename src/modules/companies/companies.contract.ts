@@ -69,8 +69,9 @@ const CompanyFields = {
 export const CompanyCreateInput = z.object(CompanyFields).openapi('CompanyCreateInput')
 export type CompanyCreateInput = z.infer<typeof CompanyCreateInput>
 
+// No defaults in an update: a PATCH that leaves a field out must leave it unchanged.
 export const CompanyUpdateInput = z
-  .object(CompanyFields)
+  .object({ ...CompanyFields, atecoEdition: z.enum(ATECO_EDITIONS) })
   .partial()
   .openapi('CompanyUpdateInput')
 export type CompanyUpdateInput = z.infer<typeof CompanyUpdateInput>

@@ -1,5 +1,6 @@
 import { Stack, Text } from '@mantine/core'
 import {
+  IconBuildingFactory2,
   IconHistory,
   IconHome,
   IconMailForward,
@@ -10,15 +11,15 @@ import {
 } from '@tabler/icons-react'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import { canWorkWithCompanies } from '../../modules/companies/web'
 import type { Me } from '../../modules/identity/identity.contract'
 import { NavLinkLink } from '../ui/router-links'
 
 const icon = (Icon: typeof IconHome): ReactNode => <Icon size={18} stroke={1.6} aria-hidden="true" />
 
 /**
- * The navigation of the shell, one section per area. Only pages that exist are listed: the
- * registry (Aziende), Assessment, Roadmap and Progetti will each add a section here when their
- * module ships its pages.
+ * The navigation of the shell, one section per area. Only pages that exist are listed:
+ * Assessment, Roadmap and Progetti will each add a section here when their module ships its pages.
  */
 export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation()
@@ -27,6 +28,17 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
       <Stack gap={2}>
         <NavLinkLink to="/" activeOptions={{ exact: true }} label={t('nav.home')} leftSection={icon(IconHome)} onClick={onNavigate} />
       </Stack>
+
+      {canWorkWithCompanies(me) ? (
+        <NavSection title={t('nav.sectionCrm')}>
+          <NavLinkLink
+            to="/companies"
+            label={t('nav.companies')}
+            leftSection={icon(IconBuildingFactory2)}
+            onClick={onNavigate}
+          />
+        </NavSection>
+      ) : null}
 
       <NavSection title={t('nav.sectionNetwork')}>
         <NavLinkLink to="/network" label={t('nav.network')} leftSection={icon(IconSitemap)} onClick={onNavigate} />
@@ -40,7 +52,10 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
       </NavSection>
 
       <NavSection title={t('nav.sectionSystem')}>
-        <NavLinkLink to="/audit" label={t('nav.audit')} leftSection={icon(IconHistory)} onClick={onNavigate} />
+        {/* The server shows the log to network admins and unit managers only. */}
+        {me.isNetworkAdmin || me.managedUnitIds.length > 0 ? (
+          <NavLinkLink to="/audit" label={t('nav.audit')} leftSection={icon(IconHistory)} onClick={onNavigate} />
+        ) : null}
         {me.isNetworkAdmin ? (
           <NavLinkLink to="/outbox" label={t('nav.outbox')} leftSection={icon(IconMailForward)} onClick={onNavigate} />
         ) : null}

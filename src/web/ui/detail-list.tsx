@@ -18,7 +18,8 @@ export function DetailList({ items, cols = 1 }: { items: DetailItem[]; cols?: 1 
           <Text component="dt" size="sm" c="dimmed">
             {item.label}
           </Text>
-          <Text component="dd" m={0}>
+          {/* Long unbroken values (a website, an email) wrap instead of running into the next column. */}
+          <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
             {item.value === null || item.value === undefined || item.value === '' ? '—' : item.value}
           </Text>
         </div>

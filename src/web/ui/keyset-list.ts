@@ -1,9 +1,13 @@
 import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query'
 
-/** The shape of every list endpoint: `?cursor=` the previous page's `nextCursor`. */
+/**
+ * The shape of every list endpoint: `?cursor=` the previous page's `nextCursor`. Lists that count
+ * their matches also send `total` (all items matching the filters, not just this page's).
+ */
 export interface KeysetPage<Item> {
   items: Item[]
   nextCursor: string | null
+  total?: number
 }
 
 /**
@@ -23,5 +27,10 @@ export function useKeysetList<Item>(
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     meta: { handlesErrors: true },
   })
-  return { ...query, rows: query.data?.pages.flatMap((page) => page.items) ?? [] }
+  return {
+    ...query,
+    rows: query.data?.pages.flatMap((page) => page.items) ?? [],
+    // Counted with the first page; later pages repeat it.
+    total: query.data?.pages[0]?.total,
+  }
 }

@@ -13,7 +13,7 @@ import { AuditDiff } from './audit-diff'
 import { type AuditFilters, useAuditList } from './audit.queries'
 
 /** Entity types the modules record today; the filter also keeps any other type found in the URL. */
-const KNOWN_ENTITY_TYPES = ['unit', 'unit_share', 'user', 'membership', 'invitation', 'api_token'] as const
+const KNOWN_ENTITY_TYPES = ['unit', 'unit_share', 'user', 'membership', 'invitation', 'api_token', 'company'] as const
 
 function isAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value)

@@ -1,0 +1,61 @@
+import { screen } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import { buildMe, renderPage, stubApi } from '../../../web/test-utils'
+import type { Company } from '../companies.contract'
+import { CompaniesPage } from './companies-page'
+import { buildCompany } from './company-factory'
+
+function stubList(items: Company[], total = items.length) {
+  return stubApi((request) => {
+    if (request.path.startsWith('/api/companies')) return { status: 200, body: { items, nextCursor: null, total } }
+    if (request.path.startsWith('/api/units')) return { status: 200, body: { items: [] } }
+    if (request.path.startsWith('/api/territory/provinces')) return { status: 200, body: { items: [] } }
+    return undefined
+  })
+}
+
+describe('CompaniesPage', () => {
+  it('says there are no companies yet and offers to add the first one', async () => {
+    stubList([])
+    renderPage(<CompaniesPage filters={{}} onFiltersChange={vi.fn()} />, { me: buildMe() })
+
+    expect(await screen.findByText('Nessuna azienda')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Registra la prima azienda' })).toHaveAttribute('href', '/companies/new')
+    expect(screen.getByRole('link', { name: 'Nuova azienda' })).toHaveAttribute('href', '/companies/new')
+    expect(screen.queryByRole('table')).not.toBeInTheDocument()
+  })
+
+  it('lists companies with their place, ATECO section and stage, and counts every match', async () => {
+    stubList([buildCompany()], 1234)
+    renderPage(<CompaniesPage filters={{}} onFiltersChange={vi.fn()} />, { me: buildMe() })
+
+    const row = (await screen.findByRole('link', { name: 'Officine Meccaniche Orobiche S.r.l.' })).closest('tr')
+    expect(row).toHaveTextContent('Bergamo (BG)')
+    expect(row).toHaveTextContent('25.62.00C · Attività manifatturiere')
+    expect(row).toHaveTextContent('Coinvolta')
+    expect(screen.getByRole('status')).toHaveTextContent('1.234 aziende')
+  })
+
+  it('asks the API for the filters, lists comma-separated', async () => {
+    const requests = stubList([])
+    renderPage(
+      <CompaniesPage
+        filters={{ q: 'meccanica', atecoSection: ['C', 'J'], size: ['micro', 'small'], cooperative: false, includeArchived: true }}
+        onFiltersChange={vi.fn()}
+      />,
+      { me: buildMe() },
+    )
+
+    expect(await screen.findByText('Nessun risultato')).toBeInTheDocument()
+    const list = requests.find((request) => request.path.startsWith('/api/companies'))
+    const query = new URLSearchParams(list?.path.split('?')[1])
+    expect(Object.fromEntries(query)).toEqual({
+      q: 'meccanica',
+      atecoSection: 'C,J',
+      size: 'micro,small',
+      cooperative: 'false',
+      includeArchived: 'true',
+      limit: '25',
+    })
+  })
+})
