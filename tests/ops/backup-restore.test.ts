@@ -92,7 +92,7 @@ describe.each(DATABASE_KINDS)('backup and restore on %s', (kind) => {
     const result = await runPonte(copy, ['restore', backupFile])
     const copyDump = await dumpTables(copy)
 
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Restored') })
+    expect(result, result.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('Restored') })
     expect(sourceDump.audit_log?.length).toBeGreaterThan(3)
     expect(copyDump.audit_log).toEqual(sourceDump.audit_log)
     expect(copyDump).toEqual(sourceDump)
