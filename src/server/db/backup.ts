@@ -4,7 +4,6 @@
  * order; restored with `json_populate_recordset`, which gives back every column's exact type.
  */
 import fs from 'node:fs'
-import readline from 'node:readline'
 import zlib from 'node:zlib'
 import { once } from 'node:events'
 import type { Database, SqlExecutor } from './client'
@@ -94,6 +93,25 @@ async function backupOnConnection(database: Database, sql: SqlExecutor, file: st
 
 export class RestoreRefusedError extends Error {}
 
+/**
+ * Lines of a text stream. Async iteration over the stream itself keeps backpressure while the
+ * consumer awaits a database insert per line (readline's iterator does not guarantee that).
+ */
+async function* readLines(stream: NodeJS.ReadableStream): AsyncGenerator<string> {
+  let buffer = ''
+  stream.setEncoding('utf8')
+  for await (const chunk of stream) {
+    buffer += chunk as string
+    let end = buffer.indexOf('\n')
+    while (end >= 0) {
+      yield buffer.slice(0, end)
+      buffer = buffer.slice(end + 1)
+      end = buffer.indexOf('\n')
+    }
+  }
+  if (buffer) yield buffer
+}
+
 /** The columns a restore may write: generated columns (e.g. search vectors) recompute themselves. */
 async function writableColumns(sql: SqlExecutor, table: string, cache: Map<string, string>): Promise<string> {
   const cached = cache.get(table)
@@ -130,7 +148,7 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
   if (existing > 0 && !options.force) {
     throw new RestoreRefusedError(`The target database is not empty (${existing} rows). Use --force to replace its contents.`)
   }
-  const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity })
+  const lines = readLines(fs.createReadStream(file).pipe(zlib.createGunzip()))
   let header: Header | null = null
   let total = 0
   const columnCache = new Map<string, string>()
