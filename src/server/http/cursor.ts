@@ -15,13 +15,34 @@ export function decodeCursor(cursor: string | undefined): CursorKey | null {
   if (!cursor) return null
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (value && typeof value === 'object' && 'k' in value && 'id' in value && typeof value.k === 'string' && typeof value.id === 'string') {
+    // Every id in Ponte is a UUID: anything else would reach the database as a type error.
+    if (value && typeof value === 'object' && 'k' in value && 'id' in value && typeof value.k === 'string' && typeof value.id === 'string' && UUID.test(value.id)) {
       return { k: value.k, id: value.id }
     }
   } catch {
     // not JSON: reported below like any other malformed cursor
   }
-  throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+  throw invalidCursor()
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function invalidCursor(): AppError {
+  return new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+}
+
+/** The sort key of a cursor on a timestamp column. */
+export function cursorTime(cursor: CursorKey): Date {
+  const t = new Date(cursor.k)
+  if (Number.isNaN(t.getTime())) throw invalidCursor()
+  return t
+}
+
+/** The sort key of a cursor on a numeric score. */
+export function cursorNumber(cursor: CursorKey): number {
+  const n = Number(cursor.k)
+  if (!Number.isFinite(n)) throw invalidCursor()
+  return n
 }
 
 /** Escapes `%`, `_` and `\` for a LIKE/ILIKE pattern. */

@@ -6,7 +6,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL }
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
-import { decodeCursor, encodeCursor } from '../../../server/http/cursor'
+import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../../server/http/cursor'
 import { canWriteUnitData, dataPathPrefixes, findUnit, canReadUnitData, unitIdsUnder, type Actor } from '../../identity'
 import { italianDay, matchComune } from '../../territory'
 import {
@@ -274,15 +274,13 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
   let orderBy: SQL[]
   if (sort === 'relevance') {
     if (cursor) {
-      const k = Number(cursor.k)
-      if (!Number.isFinite(k)) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+      const k = cursorNumber(cursor)
       page.push(sql`(${score} < ${k} or (${score} = ${k} and ${companies.id} > ${cursor.id}))`)
     }
     orderBy = [sql`${score} desc`, asc(companies.id)]
   } else if (sort === 'updated') {
     if (cursor) {
-      const t = new Date(cursor.k)
-      if (Number.isNaN(t.getTime())) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+      const t = cursorTime(cursor)
       page.push(or(lt(companies.updatedAt, t), and(eq(companies.updatedAt, t), gt(companies.id, cursor.id))) as SQL)
     }
     orderBy = [desc(companies.updatedAt), asc(companies.id)]

@@ -4,7 +4,7 @@ import { and, desc, eq, gt, ilike, isNotNull, isNull, lt, lte, or, type SQL } fr
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
-import { decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
+import { cursorTime, decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
 import type { Invitation, InvitationAcceptInput, InvitationCreateInput, InvitationListQuery, InvitationPreview, Locale, Role } from '../identity.contract'
 import type { Actor } from './actor'
 import { canAssignRole, isNetworkAdmin, managedPathPrefixes } from './identity.policy'
@@ -124,8 +124,7 @@ export async function listInvitations(ctx: RequestContext, query: InvitationList
   }
   const cursor = decodeCursor(query.cursor)
   if (cursor) {
-    const t = new Date(cursor.k)
-    if (Number.isNaN(t.getTime())) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+    const t = cursorTime(cursor)
     conditions.push(or(lt(invitations.createdAt, t), and(eq(invitations.createdAt, t), lt(invitations.id, cursor.id))) as SQL)
   }
   const rows = await selectJoined(ctx.db)

@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { RequestContext } from '../../../server/http/context'
-import { decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
+import { cursorTime, decodeCursor, encodeCursor, likePattern } from '../../../server/http/cursor'
 import { isNetworkAdmin } from '../../identity'
 import type { MailMessage } from '../mail.contract'
 import { mailMessages, type MailRow } from './mail.table'
@@ -37,12 +37,8 @@ export async function listMail(
   }
   const cursor = decodeCursor(query.cursor)
   if (cursor) {
-    conditions.push(
-      or(
-        lt(mailMessages.createdAt, new Date(cursor.k)),
-        and(eq(mailMessages.createdAt, new Date(cursor.k)), lt(mailMessages.id, cursor.id)),
-      ) as SQL,
-    )
+    const t = cursorTime(cursor)
+    conditions.push(or(lt(mailMessages.createdAt, t), and(eq(mailMessages.createdAt, t), lt(mailMessages.id, cursor.id))) as SQL)
   }
   const rows = await ctx.db
     .select()
