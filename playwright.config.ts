@@ -7,7 +7,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
-  outputDir: '.tmp/e2e/test-results',
+  outputDir: `${process.env.PONTE_E2E_DIR ?? '.tmp/e2e'}/test-results`,
   // One app, one database: journeys run one at a time.
   workers: 1,
   fullyParallel: false,

@@ -17,6 +17,23 @@ function newestMtime(dir) {
   return newest
 }
 
+// Two starts at once (parallel test runs on one checkout) must not build into dist/ together:
+// a directory is the lock (mkdir is atomic); one left by a killed build is taken over after 10 minutes.
+const lock = path.join(root, 'dist', '.build-lock')
+fs.mkdirSync(path.dirname(lock), { recursive: true })
+for (;;) {
+  try {
+    fs.mkdirSync(lock)
+    break
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error
+    const age = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs
+    if (age > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true })
+    else await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+process.on('exit', () => fs.rmSync(lock, { recursive: true, force: true }))
+
 const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0
 const sourcesAt = Math.max(newestMtime(path.join(root, 'src')), fs.statSync(path.join(root, 'index.html')).mtimeMs)
 if (builtAt < sourcesAt) {

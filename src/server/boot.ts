@@ -14,6 +14,7 @@ import { openDatabase, type Database, type Db } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { appSettings } from './db/platform.table'
 import type { AppDeps } from './deps'
+import { COMPANY_REFERENCES } from './company-references'
 import { publicUrl, type Env } from './env'
 
 export const VERSION: string = (
@@ -62,5 +63,5 @@ export async function buildDeps({ env, logger, database, clock = () => new Date(
       await mailer.send(db, { to: user.email, ...mail })
     },
   })
-  return { env, database, logger, mailer, auth, audit: { record: recordAudit }, clock, version: VERSION, publicUrl: base }
+  return { env, database, logger, mailer, auth, audit: { record: recordAudit }, companyReferences: COMPANY_REFERENCES, clock, version: VERSION, publicUrl: base }
 }

@@ -11,6 +11,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AUDIT_ACTIONS } from '../modules/audit/audit.contract'
 import { AuditPage } from '../modules/audit/web'
@@ -32,6 +33,7 @@ import {
 } from '../modules/identity/web'
 import { MailMessagePage, OutboxPage } from '../modules/mail/web'
 import { isApiError } from './api-client'
+import { companyPanels } from './company-panels'
 import { AppLayout } from './layout/app-layout'
 import { PublicLayout } from './layout/public-layout'
 import { ErrorPage } from './ui/error-page'
@@ -209,7 +211,8 @@ const companyDetailRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'companies/$companyId',
   component: function CompanyDetailRoute() {
-    return <CompanyDetailPage companyId={companyDetailRoute.useParams().companyId} />
+    const { t } = useTranslation()
+    return <CompanyDetailPage companyId={companyDetailRoute.useParams().companyId} panels={companyPanels(t)} />
   },
 })
 

@@ -19,13 +19,14 @@ import errorsIt from '../../shared/i18n/errors.it.json'
 import en from './locales/en.json'
 import it from './locales/it.json'
 import { DEFAULT_LOCALE, isLocale } from './locale'
+import { moduleLocalesEn, moduleLocalesIt } from './module-locales'
 import { createZodErrorMap } from './zod-messages'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
     resources: {
-      translation: typeof it
+      translation: typeof it & typeof moduleLocalesIt
       // Keys are written by the server module that raises them; the web looks them up by name.
       errors: Record<string, string>
     }
@@ -65,8 +66,8 @@ export const i18n = i18next.createInstance()
 void i18n.use(initReactI18next).init({
   resources: {
     // Both locale files must carry the same keys: `satisfies` checks it in both directions.
-    it: { translation: it satisfies typeof en, errors: errorsIt },
-    en: { translation: en satisfies typeof it, errors: errorsEn },
+    it: { translation: { ...(it satisfies typeof en), ...moduleLocalesIt }, errors: errorsIt },
+    en: { translation: { ...(en satisfies typeof it), ...(moduleLocalesEn satisfies typeof moduleLocalesIt) }, errors: errorsEn },
   },
   lng: readStoredLocale(),
   fallbackLng: DEFAULT_LOCALE,

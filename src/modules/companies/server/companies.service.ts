@@ -85,7 +85,10 @@ export function toCompany(row: CompanyRow, unitName: string, place: Place | null
 }
 
 /** The derived columns (size, section, search keys, place copies) of a full set of fields. */
-function derivedColumns(fields: Omit<CompanyRow, 'id' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'searchVector' | 'nameKey' | 'searchText' | 'sizeDerived' | 'atecoSection' | 'provinceCode' | 'regionCode' | 'stage' | 'unitId'>, place: Place | null) {
+function derivedColumns(
+  fields: Pick<CompanyRow, 'employees' | 'turnover' | 'balanceSheetTotal' | 'atecoCode' | 'atecoEdition' | 'name' | 'vatNumber' | 'description' | 'notes' | 'tags'>,
+  place: Place | null,
+) {
   return {
     sizeDerived: deriveCompanySize({ employees: fields.employees, turnover: fields.turnover, balanceSheetTotal: fields.balanceSheetTotal }),
     atecoSection: fields.atecoCode && fields.atecoEdition === '2007' ? atecoSectionOf(fields.atecoCode) : null,

@@ -6,7 +6,9 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   numeric,
+  primaryKey,
   pgTable,
   text,
   timestamp,
@@ -15,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core'
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 export const companies = pgTable(
@@ -54,6 +57,10 @@ export const companies = pgTable(
     description: text('description'),
     notes: text('notes'),
     stage: text('stage').notNull().default('contacted'),
+    /** Values of the network's custom fields (custom_field_definitions), keyed by definition key. */
+    customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Set when this company was merged into another (company_merges): archived, kept for undo. */
+    mergedIntoId: uuid('merged_into_id'),
     /** Lower case, no accents: name. Trigram index for fuzzy names ("Mecanica" ~ "Meccanica"). */
     nameKey: text('name_key').notNull(),
     /** Lower case, no accents: name, comune, province, description, notes, tags. */
@@ -73,6 +80,174 @@ export const companies = pgTable(
     index('companies_search_vector_idx').using('gin', t.searchVector),
     index('companies_province_idx').on(t.provinceCode),
     index('companies_ateco_section_idx').on(t.atecoSection),
+    index('companies_custom_fields_idx').using('gin', t.customFields),
+    index('companies_tags_idx').using('gin', t.tags),
+    index('companies_updated_idx').on(t.updatedAt, t.id),
   ],
 )
 export type CompanyRow = typeof companies.$inferSelect
+
+/**
+ * What happened to a company, as journey signals: each later module (interactions, events,
+ * assessments, roadmaps, support days) records one row per source record through the companies
+ * module's API; the company's `stage` is recomputed from these rows, and "contacted in period"
+ * filters on them.
+ */
+export const companyActivity = pgTable(
+  'company_activity',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').notNull(),
+    /** The journey stage this activity is evidence of (JOURNEY_STAGES). */
+    stage: text('stage').notNull(),
+    /** Which module's record: 'interaction', 'assessment', … and its id. */
+    sourceType: text('source_type').notNull(),
+    sourceId: uuid('source_id').notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('company_activity_source_key').on(t.sourceType, t.sourceId, t.companyId),
+    index('company_activity_company_idx').on(t.companyId, t.occurredAt),
+    index('company_activity_occurred_idx').on(t.occurredAt),
+  ],
+)
+
+/** Custom fields a network admin defines for companies (shown in forms, lists, filters, import, export). */
+export const customFieldDefinitions = pgTable(
+  'custom_field_definitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable key used in companies.custom_fields and in import/export headers (snake_case). */
+    key: text('key').notNull(),
+    labelIt: text('label_it').notNull(),
+    labelEn: text('label_en').notNull(),
+    /** text | number | date | select | multi_select */
+    type: text('type').notNull(),
+    /** For select / multi_select: [{ value, it, en }]. */
+    options: jsonb('options').$type<{ value: string; it: string; en: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    position: integer('position').notNull().default(0),
+    archivedAt: ts('archived_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('custom_field_definitions_key').on(t.key)],
+)
+
+/** Saved list views: personal (shared_unit_id null) or shared with everyone who reads a unit. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id').notNull(),
+    sharedUnitId: uuid('shared_unit_id'),
+    /** Which list the view is of: 'companies' (later: 'contacts', …). */
+    entity: text('entity').notNull().default('companies'),
+    name: text('name').notNull(),
+    /** Filters, sort and columns, as the list's query contract. */
+    query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('saved_views_owner_idx').on(t.ownerId), index('saved_views_shared_idx').on(t.sharedUnitId)],
+)
+
+/** An import of a CSV/XLSX file: the file itself (so any instance can run it), mapping, progress, report. */
+export const companyImports = pgTable(
+  'company_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Default owning unit of the companies it creates. */
+    unitId: uuid('unit_id').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    fileName: text('file_name').notNull(),
+    /** csv | xlsx */
+    fileFormat: text('file_format').notNull(),
+    file: bytea('file'),
+    /** Parsing options found or chosen: delimiter, encoding, sheet. */
+    options: jsonb('options').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    /** Column index → target field key. */
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    /** uploaded | validating | validated | importing | done | failed | undone */
+    status: text('status').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    /** [{ row, column, code, message }] of the last dry run or import. */
+    errors: jsonb('errors').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
+    failure: text('failure'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+    undoneAt: ts('undone_at'),
+    undoneBy: uuid('undone_by'),
+  },
+  (t) => [index('company_imports_unit_idx').on(t.unitId, t.createdAt)],
+)
+
+/** What an import did to each company, so the import can be undone. */
+export const companyImportChanges = pgTable(
+  'company_import_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    importId: uuid('import_id').notNull(),
+    companyId: uuid('company_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    /** created | updated */
+    action: text('action').notNull(),
+    /** The company before an update (null for created). */
+    before: jsonb('before').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('company_import_changes_import_idx').on(t.importId)],
+)
+
+/** A merge of two companies: what was chosen, what moved, and enough to undo it. */
+export const companyMerges = pgTable(
+  'company_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    survivorId: uuid('survivor_id').notNull(),
+    mergedId: uuid('merged_id').notNull(),
+    /** Field → 'survivor' | 'merged'. */
+    choices: jsonb('choices').$type<Record<string, string>>().notNull(),
+    survivorBefore: jsonb('survivor_before').$type<Record<string, unknown>>().notNull(),
+    mergedBefore: jsonb('merged_before').$type<Record<string, unknown>>().notNull(),
+    /** Per referencing module, what it moved (its own undo token). */
+    moved: jsonb('moved').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    undoneAt: ts('undone_at'),
+    undoneBy: uuid('undone_by'),
+  },
+  (t) => [index('company_merges_survivor_idx').on(t.survivorId), index('company_merges_merged_idx').on(t.mergedId)],
+)
+
+/** Pairs a user marked "not duplicates": the queue no longer proposes them (a < b). */
+export const companyDuplicateDismissals = pgTable(
+  'company_duplicate_dismissals',
+  {
+    companyAId: uuid('company_a_id').notNull(),
+    companyBId: uuid('company_b_id').notNull(),
+    dismissedBy: uuid('dismissed_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyAId, t.companyBId] })],
+)
+
+/**
+ * Users who act for a company (role company_member): they see that company and nothing else of
+ * their unit. Linked by the company's staff.
+ */
+export const companyMembers = pgTable(
+  'company_members',
+  {
+    companyId: uuid('company_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.companyId, t.userId] }), index('company_members_user_idx').on(t.userId)],
+)

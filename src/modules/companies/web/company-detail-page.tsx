@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconArchive, IconArrowLeft, IconHistory, IconPencil, IconRestore } from '@tabler/icons-react'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,8 +20,19 @@ import type { Company } from '../companies.contract'
 import { useArchiveCompany, useCompany, useRestoreCompany } from './companies.queries'
 import { STAGE_TONES, useAtecoSectionLabel } from './company-labels'
 
+/**
+ * A tab another module adds to the company page (contacts, timeline, …). The companies module cannot
+ * import the modules above it, so the app shell (src/web/company-panels.tsx) passes them in.
+ */
+export interface CompanyPanel {
+  id: string
+  /** Already translated. */
+  label: string
+  render: (company: Company) => ReactNode
+}
+
 /** `/companies/$companyId`: everything the hub knows about one company, and what can be done to it. */
-export function CompanyDetailPage({ companyId }: { companyId: string }) {
+export function CompanyDetailPage({ companyId, panels = [] }: { companyId: string; panels?: readonly CompanyPanel[] }) {
   const { t } = useTranslation()
   const company = useCompany(companyId)
   const back = (
@@ -50,7 +61,7 @@ export function CompanyDetailPage({ companyId }: { companyId: string }) {
       </>
     )
   }
-  return <CompanyDetail company={company.data} back={back} />
+  return <CompanyDetail company={company.data} back={back} panels={panels} />
 }
 
 /** A website as typed ("www.example.it") becomes a link that leaves the app. */
@@ -58,7 +69,7 @@ function websiteHref(website: string): string {
   return /^https?:\/\//i.test(website) ? website : `https://${website}`
 }
 
-function CompanyDetail({ company, back }: { company: Company; back: ReactNode }) {
+function CompanyDetail({ company, back, panels }: { company: Company; back: ReactNode; panels: readonly CompanyPanel[] }) {
   const { t } = useTranslation()
   const format = useFormat()
   const me = useMe()
@@ -152,126 +163,143 @@ function CompanyDetail({ company, back }: { company: Company; back: ReactNode })
         ) : null}
       </Group>
 
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-        <DetailSection title={t('companies.form.sections.identity')}>
-          <DetailList
-            cols={2}
-            items={[
-              { label: t('companies.fields.vatNumber'), value: company.vatNumber },
-              { label: t('companies.fields.taxCode'), value: company.taxCode },
-              { label: t('companies.fields.legalForm'), value: company.legalForm ? t(`companies.legalForms.${company.legalForm}`) : null },
-              { label: t('companies.fields.isCooperative'), value: company.isCooperative ? t('common.yes') : t('common.no') },
-              {
-                label: t('companies.fields.atecoCode'),
-                value: company.atecoCode ? (
-                  <>
-                    {company.atecoCode}
-                    {company.atecoSection ? (
-                      <Text span size="sm" c="dimmed" display="block">
-                        {t('companies.form.atecoSection', { code: company.atecoSection, label: section ?? '' })}
-                      </Text>
-                    ) : null}
-                  </>
-                ) : null,
-              },
-              { label: t('companies.fields.foundingYear'), value: company.foundingYear === null ? null : String(company.foundingYear) },
-            ]}
-          />
-        </DetailSection>
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="overview">{t('companies.detail.overviewTab')}</Tabs.Tab>
+          {panels.map((panel) => (
+            <Tabs.Tab key={panel.id} value={panel.id}>
+              {panel.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {panels.map((panel) => (
+          <Tabs.Panel key={panel.id} value={panel.id}>
+            {panel.render(company)}
+          </Tabs.Panel>
+        ))}
+        <Tabs.Panel value="overview">
+          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+            <DetailSection title={t('companies.form.sections.identity')}>
+              <DetailList
+                cols={2}
+                items={[
+                  { label: t('companies.fields.vatNumber'), value: company.vatNumber },
+                  { label: t('companies.fields.taxCode'), value: company.taxCode },
+                  { label: t('companies.fields.legalForm'), value: company.legalForm ? t(`companies.legalForms.${company.legalForm}`) : null },
+                  { label: t('companies.fields.isCooperative'), value: company.isCooperative ? t('common.yes') : t('common.no') },
+                  {
+                    label: t('companies.fields.atecoCode'),
+                    value: company.atecoCode ? (
+                      <>
+                        {company.atecoCode}
+                        {company.atecoSection ? (
+                          <Text span size="sm" c="dimmed" display="block">
+                            {t('companies.form.atecoSection', { code: company.atecoSection, label: section ?? '' })}
+                          </Text>
+                        ) : null}
+                      </>
+                    ) : null,
+                  },
+                  { label: t('companies.fields.foundingYear'), value: company.foundingYear === null ? null : String(company.foundingYear) },
+                ]}
+              />
+            </DetailSection>
 
-        <DetailSection title={t('companies.form.sections.size')}>
-          <DetailList
-            cols={2}
-            items={[
-              { label: t('companies.fields.employees'), value: company.employees === null ? null : format.number(company.employees) },
-              { label: t('companies.fields.turnover'), value: money(company.turnover) },
-              { label: t('companies.fields.balanceSheetTotal'), value: money(company.balanceSheetTotal) },
-              {
-                label: t('companies.fields.size'),
-                value: company.size ? (
-                  <>
-                    {t(`companies.sizes.${company.size}`)}
-                    <Text span size="sm" c="dimmed" display="block">
-                      {sizeNote}
-                    </Text>
-                  </>
-                ) : null,
-              },
-            ]}
-          />
-        </DetailSection>
+            <DetailSection title={t('companies.form.sections.size')}>
+              <DetailList
+                cols={2}
+                items={[
+                  { label: t('companies.fields.employees'), value: company.employees === null ? null : format.number(company.employees) },
+                  { label: t('companies.fields.turnover'), value: money(company.turnover) },
+                  { label: t('companies.fields.balanceSheetTotal'), value: money(company.balanceSheetTotal) },
+                  {
+                    label: t('companies.fields.size'),
+                    value: company.size ? (
+                      <>
+                        {t(`companies.sizes.${company.size}`)}
+                        <Text span size="sm" c="dimmed" display="block">
+                          {sizeNote}
+                        </Text>
+                      </>
+                    ) : null,
+                  },
+                ]}
+              />
+            </DetailSection>
 
-        <DetailSection title={t('companies.form.sections.place')}>
-          <DetailList
-            cols={2}
-            items={[
-              { label: t('companies.fields.address'), value: company.address },
-              { label: t('companies.fields.place'), value: place },
-            ]}
-          />
-        </DetailSection>
+            <DetailSection title={t('companies.form.sections.place')}>
+              <DetailList
+                cols={2}
+                items={[
+                  { label: t('companies.fields.address'), value: company.address },
+                  { label: t('companies.fields.place'), value: place },
+                ]}
+              />
+            </DetailSection>
 
-        <DetailSection title={t('companies.form.sections.contacts')}>
-          <DetailList
-            cols={2}
-            items={[
-              {
-                label: t('companies.fields.website'),
-                value: company.website ? <Anchor href={websiteHref(company.website)}>{company.website}</Anchor> : null,
-              },
-              { label: t('companies.fields.pec'), value: company.pec ? <Anchor href={`mailto:${company.pec}`}>{company.pec}</Anchor> : null },
-              { label: t('companies.fields.email'), value: company.email ? <Anchor href={`mailto:${company.email}`}>{company.email}</Anchor> : null },
-              { label: t('companies.fields.phone'), value: company.phone ? <Anchor href={`tel:${company.phone.replace(/\s/g, '')}`}>{company.phone}</Anchor> : null },
-            ]}
-          />
-        </DetailSection>
-      </SimpleGrid>
+            <DetailSection title={t('companies.form.sections.contacts')}>
+              <DetailList
+                cols={2}
+                items={[
+                  {
+                    label: t('companies.fields.website'),
+                    value: company.website ? <Anchor href={websiteHref(company.website)}>{company.website}</Anchor> : null,
+                  },
+                  { label: t('companies.fields.pec'), value: company.pec ? <Anchor href={`mailto:${company.pec}`}>{company.pec}</Anchor> : null },
+                  { label: t('companies.fields.email'), value: company.email ? <Anchor href={`mailto:${company.email}`}>{company.email}</Anchor> : null },
+                  { label: t('companies.fields.phone'), value: company.phone ? <Anchor href={`tel:${company.phone.replace(/\s/g, '')}`}>{company.phone}</Anchor> : null },
+                ]}
+              />
+            </DetailSection>
+          </SimpleGrid>
 
-      <Stack gap="lg" mt="lg">
-        <DetailSection title={t('companies.form.sections.other')}>
-          <DetailList
-            cols={3}
-            items={[
-              { label: t('companies.fields.unit'), value: company.unitName },
-              { label: t('companies.fields.stage'), value: t(`companies.stages.${company.stage}`) },
-              {
-                label: t('companies.fields.tags'),
-                value:
-                  company.tags.length === 0 ? null : (
-                    <Group gap={6} component="span">
-                      {company.tags.map((tag) => (
-                        <Badge key={tag} variant="outline" color="gray.7" tt="none" component="span">
-                          {tag}
-                        </Badge>
-                      ))}
-                    </Group>
-                  ),
-              },
-              { label: t('companies.detail.createdAt'), value: format.date(company.createdAt) },
-              { label: t('companies.detail.updatedAt'), value: format.dateTime(company.updatedAt) },
-            ]}
-          />
-        </DetailSection>
+          <Stack gap="lg" mt="lg">
+            <DetailSection title={t('companies.form.sections.other')}>
+              <DetailList
+                cols={3}
+                items={[
+                  { label: t('companies.fields.unit'), value: company.unitName },
+                  { label: t('companies.fields.stage'), value: t(`companies.stages.${company.stage}`) },
+                  {
+                    label: t('companies.fields.tags'),
+                    value:
+                      company.tags.length === 0 ? null : (
+                        <Group gap={6} component="span">
+                          {company.tags.map((tag) => (
+                            <Badge key={tag} variant="outline" color="gray.7" tt="none" component="span">
+                              {tag}
+                            </Badge>
+                          ))}
+                        </Group>
+                      ),
+                  },
+                  { label: t('companies.detail.createdAt'), value: format.date(company.createdAt) },
+                  { label: t('companies.detail.updatedAt'), value: format.dateTime(company.updatedAt) },
+                ]}
+              />
+            </DetailSection>
 
-        <DetailSection title={t('companies.fields.description')}>
-          <LongText text={company.description} empty={t('companies.detail.noDescription')} />
-        </DetailSection>
+            <DetailSection title={t('companies.fields.description')}>
+              <LongText text={company.description} empty={t('companies.detail.noDescription')} />
+            </DetailSection>
 
-        <DetailSection title={t('companies.fields.notes')}>
-          <LongText text={company.notes} empty={t('companies.detail.noNotes')} />
-        </DetailSection>
+            <DetailSection title={t('companies.fields.notes')}>
+              <LongText text={company.notes} empty={t('companies.detail.noNotes')} />
+            </DetailSection>
 
-        {canReadHistory ? (
-          <DetailSection title={t('companies.detail.activity')}>
-            <AnchorLink to="/audit" search={{ entityType: 'company', entityId: company.id }}>
-              <Group gap={6} component="span">
-                <IconHistory size={16} aria-hidden="true" />
-                {t('companies.detail.auditTrail')}
-              </Group>
-            </AnchorLink>
-          </DetailSection>
-        ) : null}
-      </Stack>
+            {canReadHistory ? (
+              <DetailSection title={t('companies.detail.activity')}>
+                <AnchorLink to="/audit" search={{ entityType: 'company', entityId: company.id }}>
+                  <Group gap={6} component="span">
+                    <IconHistory size={16} aria-hidden="true" />
+                    {t('companies.detail.auditTrail')}
+                  </Group>
+                </AnchorLink>
+              </DetailSection>
+            ) : null}
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
     </>
   )
 }

@@ -2,5 +2,5 @@
 export { CompaniesPage } from './companies-page'
 export { companyKeys, type CompanyFilters } from './companies.queries'
 export { canWorkWithCompanies } from './company-access'
-export { CompanyDetailPage } from './company-detail-page'
+export { CompanyDetailPage, type CompanyPanel } from './company-detail-page'
 export { CompanyCreatePage, CompanyEditPage } from './company-form-page'

@@ -1,0 +1,31 @@
+/**
+ * Translations that live beside their module (src/modules/<m>/web/locales), merged into the one
+ * `translation` namespace. Each file owns its top-level key(s), so modules never edit each other's
+ * strings; `satisfies` checks that the Italian and English files carry the same keys.
+ */
+import companyDuplicatesEn from '../../modules/companies/web/locales/duplicates.en.json'
+import companyDuplicatesIt from '../../modules/companies/web/locales/duplicates.it.json'
+import companyImportEn from '../../modules/companies/web/locales/import.en.json'
+import companyImportIt from '../../modules/companies/web/locales/import.it.json'
+import companyViewsEn from '../../modules/companies/web/locales/views.en.json'
+import companyViewsIt from '../../modules/companies/web/locales/views.it.json'
+import contactsEn from '../../modules/contacts/web/locales/en.json'
+import contactsIt from '../../modules/contacts/web/locales/it.json'
+import interactionsEn from '../../modules/interactions/web/locales/en.json'
+import interactionsIt from '../../modules/interactions/web/locales/it.json'
+
+export const moduleLocalesIt = {
+  ...(companyDuplicatesIt satisfies typeof companyDuplicatesEn),
+  ...(companyImportIt satisfies typeof companyImportEn),
+  ...(companyViewsIt satisfies typeof companyViewsEn),
+  ...(contactsIt satisfies typeof contactsEn),
+  ...(interactionsIt satisfies typeof interactionsEn),
+}
+
+export const moduleLocalesEn = {
+  ...(companyDuplicatesEn satisfies typeof companyDuplicatesIt),
+  ...(companyImportEn satisfies typeof companyImportIt),
+  ...(companyViewsEn satisfies typeof companyViewsIt),
+  ...(contactsEn satisfies typeof contactsIt),
+  ...(interactionsEn satisfies typeof interactionsIt),
+}
