@@ -15,6 +15,8 @@ import { auditRoutes } from '../modules/audit'
 import { authenticate, identityRoutes } from '../modules/identity'
 import { mailRoutes } from '../modules/mail'
 import { companiesRoutes } from '../modules/companies'
+import { contactsRoutes } from '../modules/contacts'
+import { interactionsRoutes } from '../modules/interactions'
 import { territoryRoutes } from '../modules/territory'
 import { AppError } from '../shared/app-error'
 import { readMigrationStatus } from './db/migrate'
@@ -65,6 +67,8 @@ export function createApi() {
   api.route('/', auditRoutes)
   api.route('/', mailRoutes)
   api.route('/', companiesRoutes)
+  api.route('/', contactsRoutes)
+  api.route('/', interactionsRoutes)
   api.route('/', territoryRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'ponte.session_token' })
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Personal API token (ponte_…)' })

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import { createAuth } from '../modules/identity'
 import { createMailer } from '../modules/mail'
-import { recordAudit } from '../modules/audit'
+import { recordAudit, redactAuditEntries } from '../modules/audit'
 import { loadTerritoryReferenceData } from '../modules/territory'
 import { passwordResetMail } from '../modules/identity/server/identity.mails'
 import { RESET_TOKEN_SECONDS } from '../modules/identity/server/auth'
@@ -15,6 +15,9 @@ import { migrateDatabase } from './db/migrate'
 import { appSettings } from './db/platform.table'
 import type { AppDeps } from './deps'
 import { COMPANY_REFERENCES } from './company-references'
+import { inProcessJobQueue } from './jobs/job-queue'
+import { runJob } from './jobs/jobs'
+import { PERSONAL_DATA_SOURCES } from './personal-data-sources'
 import { publicUrl, type Env } from './env'
 
 export const VERSION: string = (
@@ -63,5 +66,8 @@ export async function buildDeps({ env, logger, database, clock = () => new Date(
       await mailer.send(db, { to: user.email, ...mail })
     },
   })
-  return { env, database, logger, mailer, auth, audit: { record: recordAudit }, companyReferences: COMPANY_REFERENCES, clock, version: VERSION, publicUrl: base }
+  // Jobs run in this process until startJobs (PONTE_JOBS=on) hands them to pg-boss.
+  const jobs = inProcessJobQueue((queue, data) => runJob(deps, queue, data), logger)
+  const deps: AppDeps = { env, database, logger, mailer, auth, audit: { record: recordAudit, redact: redactAuditEntries }, companyReferences: COMPANY_REFERENCES, personalDataSources: PERSONAL_DATA_SOURCES, clock, version: VERSION, publicUrl: base, jobs }
+  return deps
 }

@@ -3,6 +3,8 @@
  * src/modules/companies/server/company-references.ts). A new module that references companies adds
  * its mover here.
  */
-import type { CompanyReferenceMover } from '../modules/companies'
+import { companyActivityMover, type CompanyReferenceMover } from '../modules/companies'
+import { contactsCompanyMover } from '../modules/contacts'
+import { interactionsMover } from '../modules/interactions'
 
-export const COMPANY_REFERENCES: readonly CompanyReferenceMover[] = []
+export const COMPANY_REFERENCES: readonly CompanyReferenceMover[] = [companyActivityMover, contactsCompanyMover, interactionsMover]

@@ -3,8 +3,20 @@
  * the shell composes them because the companies module sits below contacts and interactions.
  */
 import type { TFunction } from 'i18next'
-import type { CompanyPanel } from '../modules/companies/web'
+import { canWorkWithCompanies, CompanyMembersPanel, type CompanyPanel } from '../modules/companies/web'
+import type { Me } from '../modules/identity/identity.contract'
+import { CompanyContactsPanel } from '../modules/contacts/web'
+import { CompanyTimelinePanel } from '../modules/interactions/web'
 
-export function companyPanels(_t: TFunction): CompanyPanel[] {
-  return []
+/**
+ * Company members (and viewers) see the company's own record only: the hub's contacts, timeline and
+ * member links are staff work, and the server answers 403 to them anyway.
+ */
+export function companyPanels(t: TFunction, me: Me): CompanyPanel[] {
+  if (!canWorkWithCompanies(me)) return []
+  return [
+    { id: 'contacts', label: t('contacts.panel.title'), render: (company) => <CompanyContactsPanel company={company} /> },
+    { id: 'activity', label: t('interactions.title'), render: (company) => <CompanyTimelinePanel company={company} /> },
+    { id: 'members', label: t('companyDuplicates.members.tab'), render: (company) => <CompanyMembersPanel company={company} /> },
+  ]
 }

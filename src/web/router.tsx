@@ -15,8 +15,22 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AUDIT_ACTIONS } from '../modules/audit/audit.contract'
 import { AuditPage } from '../modules/audit/web'
-import { ATECO_SECTION_CODES, COMPANY_SIZES } from '../modules/companies/companies.contract'
-import { CompaniesPage, CompanyCreatePage, CompanyDetailPage, CompanyEditPage } from '../modules/companies/web'
+import { ATECO_DIVISION_CODES, ATECO_SECTION_CODES, COMPANY_SIZES } from '../modules/companies/companies.contract'
+import {
+  CompaniesPage,
+  CompanyCreatePage,
+  CompanyDetailPage,
+  CompanyEditPage,
+  CustomFieldsPage,
+  DuplicatesPage,
+  isCompanyMemberOnly,
+  MergePage,
+  MyCompanyPage,
+  CompanyImportPage,
+} from '../modules/companies/web'
+import { CONSENT_PURPOSES } from '../modules/contacts/contacts.contract'
+import { ContactCreatePage, ContactDetailPage, ContactEditPage, ContactsPage } from '../modules/contacts/web'
+import { FollowUpsPage } from '../modules/interactions/web'
 import { INVITATION_STATUSES, ROLES } from '../modules/identity/identity.contract'
 import {
   AcceptInvitationPage,
@@ -28,12 +42,14 @@ import {
   ProfilePage,
   ResetPasswordPage,
   sessionQueryOptions,
+  useMe,
   UserDetailPage,
   UsersPage,
 } from '../modules/identity/web'
 import { MailMessagePage, OutboxPage } from '../modules/mail/web'
 import { isApiError } from './api-client'
 import { companyPanels } from './company-panels'
+import { contactPanels } from './contact-panels'
 import { AppLayout } from './layout/app-layout'
 import { PublicLayout } from './layout/public-layout'
 import { ErrorPage } from './ui/error-page'
@@ -134,6 +150,11 @@ const appLayout = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appLayout,
   path: '/',
+  // A company member lands on their company ("a company member sees only their company").
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(sessionQueryOptions)
+    if (isCompanyMemberOnly(me)) throw redirect({ to: '/my-company' })
+  },
   component: HomePage,
 })
 
@@ -191,6 +212,17 @@ const companiesRoute = createRoute({
     size: optionalListOf(COMPANY_SIZES),
     cooperative: optionalFlag,
     includeArchived: optionalFlag,
+    tags: z
+      .preprocess((input) => (typeof input === 'string' ? input.split(',') : input), z.array(z.string().trim().min(1).max(40)).min(1).max(30))
+      .optional()
+      .catch(undefined),
+    atecoDivision: optionalListOf(ATECO_DIVISION_CODES),
+    // Custom field filters and the chosen columns: the app writes them (as JSON), a view restores them.
+    cf: z.record(z.string().max(40), z.unknown()).optional().catch(undefined),
+    columns: z.array(z.string().max(60)).max(60).optional().catch(undefined),
+    view: z.string().uuid().optional().catch(undefined),
+    contactedFrom: z.iso.date().optional().catch(undefined),
+    contactedTo: z.iso.date().optional().catch(undefined),
   }),
   component: function CompaniesRoute() {
     const filters = companiesRoute.useSearch()
@@ -199,6 +231,59 @@ const companiesRoute = createRoute({
       <CompaniesPage filters={filters} onFiltersChange={(next) => void navigate({ search: next, replace: true })} />
     )
   },
+})
+
+const companyImportRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/import',
+  validateSearch: z.object({ id: z.string().uuid().optional().catch(undefined) }),
+  component: function CompanyImportRoute() {
+    const { id } = companyImportRoute.useSearch()
+    const navigate = companyImportRoute.useNavigate()
+    return <CompanyImportPage importId={id} onImportChange={(next) => void navigate({ search: { id: next } })} />
+  },
+})
+
+const companyCustomFieldsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/custom-fields',
+  component: CustomFieldsPage,
+})
+
+const companyDuplicatesRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/duplicates',
+  validateSearch: z.object({ tab: optionalOf(['queue', 'history'] as const) }),
+  component: function CompanyDuplicatesRoute() {
+    const { tab } = companyDuplicatesRoute.useSearch()
+    const navigate = companyDuplicatesRoute.useNavigate()
+    return <DuplicatesPage tab={tab} onTabChange={(next) => void navigate({ search: { tab: next === 'queue' ? undefined : next }, replace: true })} />
+  },
+})
+
+const companyMergeRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'companies/merge',
+  validateSearch: z.object({ survivor: z.string().uuid().catch(''), merged: z.string().uuid().catch('') }),
+  component: function CompanyMergeRoute() {
+    const { survivor, merged } = companyMergeRoute.useSearch()
+    const navigate = companyMergeRoute.useNavigate()
+    if (!survivor || !merged) return <NotFoundPage />
+    return (
+      <MergePage
+        survivorId={survivor}
+        mergedId={merged}
+        onSwap={(nextSurvivor, nextMerged) => void navigate({ search: { survivor: nextSurvivor, merged: nextMerged }, replace: true })}
+        onMerged={(survivorId) => void navigate({ to: '/companies/$companyId', params: { companyId: survivorId } })}
+      />
+    )
+  },
+})
+
+const myCompanyRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'my-company',
+  component: MyCompanyPage,
 })
 
 const companyCreateRoute = createRoute({
@@ -212,7 +297,8 @@ const companyDetailRoute = createRoute({
   path: 'companies/$companyId',
   component: function CompanyDetailRoute() {
     const { t } = useTranslation()
-    return <CompanyDetailPage companyId={companyDetailRoute.useParams().companyId} panels={companyPanels(t)} />
+    const me = useMe()
+    return <CompanyDetailPage companyId={companyDetailRoute.useParams().companyId} panels={companyPanels(t, me)} />
   },
 })
 
@@ -221,6 +307,62 @@ const companyEditRoute = createRoute({
   path: 'companies/$companyId/edit',
   component: function CompanyEditRoute() {
     return <CompanyEditPage companyId={companyEditRoute.useParams().companyId} />
+  },
+})
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'contacts',
+  validateSearch: z.object({
+    q: optionalSearchText,
+    unitId: optionalText,
+    companyId: optionalText,
+    consent: optionalOf(CONSENT_PURPOSES),
+    includeArchived: optionalFlag,
+  }),
+  component: function ContactsRoute() {
+    const filters = contactsRoute.useSearch()
+    const navigate = contactsRoute.useNavigate()
+    return <ContactsPage filters={filters} onFiltersChange={(next) => void navigate({ search: next, replace: true })} />
+  },
+})
+
+const contactCreateRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'contacts/new',
+  component: ContactCreatePage,
+})
+
+const contactDetailRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'contacts/$contactId',
+  component: function ContactDetailRoute() {
+    const { t } = useTranslation()
+    return <ContactDetailPage contactId={contactDetailRoute.useParams().contactId} panels={contactPanels(t)} />
+  },
+})
+
+const contactEditRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'contacts/$contactId/edit',
+  component: function ContactEditRoute() {
+    return <ContactEditPage contactId={contactEditRoute.useParams().contactId} />
+  },
+})
+
+const followUpsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'follow-ups',
+  validateSearch: z.object({ status: z.enum(['open', 'done']).optional().catch(undefined) }),
+  component: function FollowUpsRoute() {
+    const { status } = followUpsRoute.useSearch()
+    const navigate = followUpsRoute.useNavigate()
+    return (
+      <FollowUpsPage
+        status={status ?? 'open'}
+        onStatusChange={(next) => void navigate({ search: next === 'open' ? {} : { status: next }, replace: true })}
+      />
+    )
   },
 })
 
@@ -292,6 +434,16 @@ const routeTree = rootRoute.addChildren([
     companyCreateRoute,
     companyDetailRoute,
     companyEditRoute,
+    companyCustomFieldsRoute,
+    companyImportRoute,
+    companyDuplicatesRoute,
+    companyMergeRoute,
+    myCompanyRoute,
+    contactsRoute,
+    contactCreateRoute,
+    contactDetailRoute,
+    contactEditRoute,
+    followUpsRoute,
     usersRoute,
     userDetailRoute,
     invitationsRoute,

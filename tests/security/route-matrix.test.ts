@@ -10,6 +10,7 @@ import { apiTokens, memberships } from '../../src/modules/identity/server/identi
 import { mailMessages } from '../../src/modules/mail/server/mail.table'
 import { buildRootUnit, buildUnit, buildUser, type BuiltUser } from '../factories/identity.factory'
 import { buildCompany } from '../factories/companies.factory'
+import { buildContact, linkContact } from '../factories/contacts.factory'
 import { ApiClient, createTestApp, signedInClient, type TestApp } from '../support/test-app'
 
 let t: TestApp
@@ -17,6 +18,8 @@ let t: TestApp
 const foreign: Record<string, string> = {}
 const users: Partial<Record<Role, BuiltUser>> = {}
 let admin: BuiltUser
+/** A custom field: network-wide, readable by every role, so not among the `foreign` ids. */
+let networkFieldId = ''
 
 interface Route {
   method: string
@@ -73,6 +76,36 @@ function sampleBody(key: string): unknown {
     'PATCH /companies/{id}': { name: 'Rinominata' },
     'POST /companies/{id}/archive': {},
     'POST /companies/{id}/restore': {},
+    'POST /companies/duplicates/dismiss': { companyAId: foreign.companyId, companyBId: foreign.companyId },
+    'POST /companies/merges': { survivorId: foreign.companyId, mergedId: foreign.companyId, choices: {} },
+    'POST /companies/merges/{id}/undo': {},
+    'POST /companies/{id}/members': { userId: foreign.userId },
+    'POST /companies/custom-fields': { key: 'intruso', labelIt: 'Intruso', labelEn: 'Intruder', type: 'text' },
+    'PATCH /companies/custom-fields/{fieldId}': { labelIt: 'Rinominato' },
+    'POST /companies/custom-fields/{fieldId}/archive': {},
+    'POST /companies/custom-fields/{fieldId}/restore': {},
+    'POST /companies/views': { name: 'Intrusa', sharedUnitId: foreign.unitId, query: { filters: {} } },
+    'PATCH /companies/views/{viewId}': { name: 'Rinominata' },
+    'POST /companies/bulk': { ids: [foreign.companyId], action: 'addTag', tag: 'intrusa' },
+    'POST /companies/imports': { fileName: 'intrusa.csv', content: Buffer.from('Ragione sociale;Partita IVA\n').toString('base64'), unitId: foreign.unitId },
+    'PATCH /companies/imports/{importId}': { mapping: {} },
+    'POST /companies/imports/{importId}/validate': {},
+    'POST /companies/imports/{importId}/run': {},
+    'POST /companies/imports/{importId}/undo': {},
+    'POST /contacts': { unitId: foreign.unitId, firstName: 'Intrusa', lastName: 'Rossi', lawfulBasis: 'consent' },
+    'PATCH /contacts/{id}': { jobTitle: 'Rinominata' },
+    'POST /contacts/{id}/archive': {},
+    'POST /contacts/{id}/restore': {},
+    'POST /contacts/{id}/companies': { companyId: foreign.companyId, role: 'referente' },
+    'PATCH /contacts/{id}/companies/{companyId}': { role: 'titolare' },
+    'POST /contacts/{id}/consents': { purpose: 'newsletter', granted: false, source: 'email' },
+    'POST /contacts/{id}/erase': {},
+    'POST /interactions': { companyId: foreign.companyId, kind: 'call', occurredAt: '2026-01-15T10:00:00.000Z', subject: 'Intrusa' },
+    'PATCH /interactions/{id}': { subject: 'Rinominata' },
+    'POST /follow-ups': { companyId: foreign.companyId, title: 'Intruso', dueOn: '2026-12-01', assigneeId: foreign.userId },
+    'PATCH /follow-ups/{id}': { title: 'Rinominato' },
+    'POST /follow-ups/{id}/complete': {},
+    'POST /follow-ups/{id}/reopen': {},
   }
   if (!(key in bodies)) throw new Error(`route matrix: add a sample body for ${key}`)
   return bodies[key]
@@ -91,6 +124,15 @@ function resolvePath(route: Route): string {
       'me:id': foreign.tokenId,
       'outbox:id': foreign.mailId,
       'companies:id': foreign.companyId,
+      'companies:userId': foreign.userId,
+      'companies:viewId': foreign.viewId,
+      'companies:importId': foreign.importId,
+      // Custom fields belong to the whole network (not to antenna B): only admins change them.
+      'companies:fieldId': networkFieldId,
+      'contacts:id': foreign.contactId,
+      'contacts:companyId': foreign.companyId,
+      'interactions:id': foreign.interactionId,
+      'follow-ups:id': foreign.followUpId,
       'territory:istatCode': '016024', // Bergamo: reference data, the same for every unit
     }
     const resource = route.path.split('/')[1] ?? ''
@@ -122,6 +164,19 @@ beforeAll(async () => {
   const token = await clientB.post<{ id: string }>('/api/me/tokens', { name: 'B token', scopes: ['read'] })
   const [mail] = await db.select().from(mailMessages).where(eq(mailMessages.to, 'new.b@example.test'))
   const companyB = await buildCompany(db, { unit: unitB, name: 'Azienda di B' })
+  const contactB = await buildContact(db, { unit: unitB, firstName: 'Persona', lastName: 'di B' })
+  await linkContact(db, contactB.id, companyB.id)
+  const viewB = await clientB.post<{ id: string }>('/api/companies/views', { name: 'Vista di B', sharedUnitId: unitB.id, query: { filters: {} } })
+  const interactionB = await clientB.post<{ id: string; followUps: { id: string }[] }>('/api/interactions', {
+    companyId: companyB.id, kind: 'visit', occurredAt: '2026-01-15T10:00:00.000Z', subject: 'Visita di B',
+    followUp: { title: 'Promemoria di B', dueOn: '2026-12-01', assigneeId: staffB.id },
+  })
+  const importB = await clientB.post<{ id: string }>('/api/companies/imports', {
+    fileName: 'aziende-b.csv',
+    content: Buffer.from('Ragione sociale;Partita IVA\nAzienda importata da B;00743110157\n').toString('base64'),
+  })
+  const adminClient = await signedInClient(t, admin.email)
+  networkFieldId = (await adminClient.post<{ id: string }>('/api/companies/custom-fields', { key: 'di_rete', labelIt: 'Di rete', labelEn: 'Network', type: 'text' })).body.id
   Object.assign(foreign, {
     unitId: unitB.id,
     siblingUnitId: unitC.id,
@@ -132,6 +187,11 @@ beforeAll(async () => {
     tokenId: token.body.id,
     mailId: mail?.id,
     companyId: companyB.id,
+    contactId: contactB.id,
+    viewId: viewB.body.id,
+    interactionId: interactionB.body.id,
+    followUpId: interactionB.body.followUps[0]?.id,
+    importId: importB.body.id,
   })
   expect(Object.values(foreign).every(Boolean)).toBe(true)
   const [tokenRow] = await db.select().from(apiTokens).where(eq(apiTokens.id, token.body.id))

@@ -16,6 +16,12 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'password_change',
   'password_reset',
+  'gdpr_export',
+  'erase',
+  'merge',
+  'unmerge',
+  'import',
+  'undo',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -12,8 +12,12 @@ import {
   JOURNEY_STAGES,
   LEGAL_FORMS,
 } from './companies.reference'
+import { CustomFieldFilterParam, CustomFieldValues } from './companies-views.contract'
 
 export * from './companies.reference'
+export * from './company-import.contract'
+export * from './companies-views.contract'
+export * from './company-duplicates.contract'
 
 const Id = z.string().uuid()
 const IsoDateTime = z.string().datetime({ offset: true })
@@ -64,6 +68,8 @@ const CompanyFields = {
   tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
   description: emptyToNull(z.string().trim().max(5000)),
   notes: emptyToNull(z.string().trim().max(20000)),
+  /** Values of the network's custom fields; on update, only the keys given change (null clears one). */
+  customFields: CustomFieldValues.optional(),
 }
 
 export const CompanyCreateInput = z.object(CompanyFields).openapi('CompanyCreateInput')
@@ -120,6 +126,7 @@ export const Company = z
     description: z.string().nullable(),
     notes: z.string().nullable(),
     stage: z.enum(JOURNEY_STAGES),
+    customFields: z.record(z.string(), z.unknown()),
     archivedAt: IsoDateTime.nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
@@ -148,6 +155,15 @@ export const CompanyListQuery = z.object({
   cooperative: z.enum(['true', 'false']).optional(),
   stage: csv(z.enum(JOURNEY_STAGES)),
   tag: z.string().trim().max(40).optional(),
+  /** Any of these tags (comma-separated). */
+  tags: csv(z.string().max(40)),
+  /** ATECO 2007 divisions, two digits each (comma-separated): `25,28`. */
+  atecoDivision: csv(z.string().regex(/^\d{2}$/)),
+  cf: CustomFieldFilterParam,
+  /** "Contacted in period": any company activity on or after this day (YYYY-MM-DD, Italian day). */
+  contactedFrom: z.iso.date().optional(),
+  /** … and on or before this day (inclusive). */
+  contactedTo: z.iso.date().optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
   sort: z.enum(COMPANY_SORTS).optional(),
   cursor: z.string().max(300).optional(),
@@ -156,5 +172,11 @@ export const CompanyListQuery = z.object({
 export type CompanyListQuery = z.infer<typeof CompanyListQuery>
 
 export const CompanyPage = z
-  .object({ items: z.array(Company), nextCursor: z.string().nullable(), total: z.number().int() })
+  .object({
+    items: z.array(Company),
+    nextCursor: z.string().nullable(),
+    total: z.number().int(),
+    /** True when `total` is an estimate (more matches than the exact-count cap, ADR 0016). */
+    totalIsEstimate: z.boolean().optional(),
+  })
   .openapi('CompanyPage')

@@ -4,5 +4,25 @@
  */
 export { companiesRoutes } from './server/companies.router'
 export type { CompanyReferenceMover } from './server/company-references'
+export {
+  companyActivityMover,
+  recomputeCompanyStage,
+  recomputeCompanyStages,
+  recordCompanyActivities,
+  recordCompanyActivity,
+  removeCompanyActivity,
+  type CompanyActivityInput,
+} from './server/company-activity.service'
+export { findCompanyScopes, getCompanyScope, listCompaniesForSeed, type CompanyScope } from './server/company-scope'
+/** Scoping for company members (issue 3): the ids of the companies an actor reads as their member. */
+export { companyIdsOfMember, isCompanyMemberSomewhere } from './server/company-member-scope'
+export { linkDemoCompanyMember } from './server/company-members.service'
 export { deriveCompanySize, normalizeText } from './server/companies.calculation'
+export {
+  COMPANY_IMPORT_QUEUE,
+  importCompanyFile,
+  runCompanyImportJob,
+  type ImportReport,
+} from './server/company-import.service'
+export { exportCompanies, type ExportFile } from './server/company-export.service'
 export { seedDemoCompanies, vatCheckDigit } from './server/companies.seed'

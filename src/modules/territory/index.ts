@@ -6,4 +6,4 @@
 export { territoryRoutes } from './server/territory.routes'
 export { loadTerritoryReferenceData, type LoadResult } from './server/territory.loader'
 export { matchComune, italianDay } from './server/territory.service'
-export { comuniInForceOfProvince } from './server/territory.service'
+export { comuniInForceOfProvince, comuniInForceByIstat } from './server/territory.service'

@@ -14,6 +14,7 @@ import { EnvError, loadEnv } from '../env'
 import { startServer } from '../main'
 import { isDatabaseEmpty, seedDemoNetwork } from '../seed/demo-network'
 import type { Database } from '../db/client'
+import { CliExit, registerCompaniesCommands } from './companies-command'
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const env = loadEnv()
@@ -117,9 +118,15 @@ program
     }),
   )
 
+registerCompaniesCommands(program)
+
 class CliError extends Error {}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CliExit) {
+    console.error(error.message)
+    process.exit(error.exitCode)
+  }
   if (error instanceof CliError || error instanceof EnvError || error instanceof DataDirLockedError || error instanceof RestoreRefusedError) {
     console.error(error.message)
     process.exit(error instanceof DataDirLockedError ? 3 : 1)

@@ -6,12 +6,27 @@
 import PgBoss from 'pg-boss'
 import type { AppDeps } from '../deps'
 import { runIdentityHousekeeping } from '../../modules/identity'
+import { COMPANY_IMPORT_QUEUE, runCompanyImportJob } from '../../modules/companies'
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping'
 
 /** Every module's housekeeping, in one nightly job. */
 export async function runHousekeeping(deps: Pick<AppDeps, 'database' | 'clock'>) {
   return runIdentityHousekeeping(deps.database.db, deps.clock())
+}
+
+/**
+ * Work that services start through `deps.jobs.send(queue, data)`: one handler per queue. Run by
+ * pg-boss workers (PONTE_JOBS=on) or in-process (job-queue.ts) otherwise.
+ */
+const JOB_HANDLERS: Record<string, (deps: AppDeps, data: Record<string, unknown>) => Promise<unknown>> = {
+  [COMPANY_IMPORT_QUEUE]: (deps, data) => runCompanyImportJob(deps, data),
+}
+
+export async function runJob(deps: AppDeps, queue: string, data: Record<string, unknown>): Promise<void> {
+  const handler = JOB_HANDLERS[queue]
+  if (!handler) throw new Error(`no handler for job queue ${queue}`)
+  await handler(deps, data)
 }
 
 export async function startJobs(deps: AppDeps): Promise<PgBoss> {
@@ -28,5 +43,19 @@ export async function startJobs(deps: AppDeps): Promise<PgBoss> {
     const removed = await runHousekeeping(deps)
     logger.info({ removed }, 'housekeeping done')
   })
+  for (const queue of Object.keys(JOB_HANDLERS)) {
+    await boss.createQueue(queue)
+    await boss.work<Record<string, unknown>>(queue, async ([job]) => {
+      if (job) await runJob(deps, queue, job.data)
+    })
+  }
+  // From now on services queue their work in pg-boss: any instance running jobs picks it up.
+  deps.jobs = {
+    send: async (queue, data) => {
+      // No retry: an import half done is not safely repeatable; it is marked failed instead.
+      await boss.send(queue, data, { retryLimit: 0 })
+    },
+    drain: async () => {},
+  }
   return boss
 }

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto'
 import { count } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { hashPassword, insertUserWithPassword } from '../../modules/identity'
-import { seedDemoCompanies } from '../../modules/companies'
+import { linkDemoCompanyMember, listCompaniesForSeed, seedDemoCompanies } from '../../modules/companies'
+import { seedDemoContacts } from '../../modules/contacts'
+import { seedDemoInteractions } from '../../modules/interactions'
 import { units } from '../../modules/identity/server/identity.table'
 import type { Role, UnitType } from '../../modules/identity/identity.contract'
 
@@ -70,6 +72,27 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'funder@regione.demo', name: 'Carla Ferri', locale: 'en', grants: [['hub', 'viewer']] },
 ]
 
+/** Interactions are written by each antenna's manager and staff; bg.staff gets the open follow-ups. */
+function demoInteractionsInput(
+  unitIds: ReadonlyMap<string, { id: string }>,
+  userIds: ReadonlyMap<string, string>,
+  companies: readonly { id: string; name: string; unitId: string }[],
+) {
+  const staffByUnit = new Map<string, string[]>()
+  for (const user of DEMO_USERS) {
+    const userId = userIds.get(user.email)
+    for (const [key, role] of user.grants) {
+      const unit = unitIds.get(key)
+      if (!unit || !userId || (role !== 'unit_staff' && role !== 'unit_manager')) continue
+      staffByUnit.set(unit.id, [...(staffByUnit.get(unit.id) ?? []), userId])
+    }
+  }
+  const bgStaff = userIds.get('bg.staff@ponte.demo')
+  const bg = unitIds.get('bg')
+  if (!bgStaff || !bg) throw new Error('demo bg.staff@ponte.demo or Antenna Bergamo missing')
+  return { companies, staffByUnit, followUpAssignee: { userId: bgStaff, unitId: bg.id } }
+}
+
 /** True when the database holds no unit yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units)
@@ -91,8 +114,9 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
         regionCode: u.regionCode, provinceCode: u.provinceCode, address: u.address, email: u.email,
       })
     }
+    const userIds = new Map<string, string>()
     for (const user of DEMO_USERS) {
-      await insertUserWithPassword(
+      const userId = await insertUserWithPassword(
         tx,
         { email: user.email, name: user.name, locale: user.locale ?? 'it', passwordHash },
         user.grants.map(([key, role]) => {
@@ -101,6 +125,7 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
           return { unitId: unit.id, role }
         }),
       )
+      userIds.set(user.email, userId)
     }
     const antennas = DEMO_UNITS.filter((u) => u.type === 'antenna' && u.provinceCode).map((u) => {
       const unit = ids.get(u.key)
@@ -108,6 +133,13 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
       return { id: unit.id, provinceCode: u.provinceCode }
     })
     const companyCount = await seedDemoCompanies(tx, antennas)
+    // "A company member sees only their company": the Bergamo titolare acts for Meccanica Bergamasca.
+    const titolare = userIds.get('titolare@meccanica-bergamasca.demo')
+    const bg = ids.get('bg')
+    if (!titolare || !bg) throw new Error('demo titolare or Antenna Bergamo missing')
+    await linkDemoCompanyMember(tx, { userId: titolare, unitId: bg.id, namePrefix: 'Meccanica Bergamasca' })
+    await seedDemoContacts(tx, await listCompaniesForSeed(tx))
+    await seedDemoInteractions(tx, demoInteractionsInput(ids, userIds, await listCompaniesForSeed(tx)))
     return { units: DEMO_UNITS.length, users: DEMO_USERS.length, companies: companyCount }
   })
 }

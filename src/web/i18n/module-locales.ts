@@ -3,6 +3,10 @@
  * `translation` namespace. Each file owns its top-level key(s), so modules never edit each other's
  * strings; `satisfies` checks that the Italian and English files carry the same keys.
  */
+import companyCustomFieldsEn from '../../modules/companies/web/locales/customFields.en.json'
+import companyCustomFieldsIt from '../../modules/companies/web/locales/customFields.it.json'
+import companyActivityEn from '../../modules/companies/web/locales/activity.en.json'
+import companyActivityIt from '../../modules/companies/web/locales/activity.it.json'
 import companyDuplicatesEn from '../../modules/companies/web/locales/duplicates.en.json'
 import companyDuplicatesIt from '../../modules/companies/web/locales/duplicates.it.json'
 import companyImportEn from '../../modules/companies/web/locales/import.en.json'
@@ -15,6 +19,8 @@ import interactionsEn from '../../modules/interactions/web/locales/en.json'
 import interactionsIt from '../../modules/interactions/web/locales/it.json'
 
 export const moduleLocalesIt = {
+  ...(companyActivityIt satisfies typeof companyActivityEn),
+  ...(companyCustomFieldsIt satisfies typeof companyCustomFieldsEn),
   ...(companyDuplicatesIt satisfies typeof companyDuplicatesEn),
   ...(companyImportIt satisfies typeof companyImportEn),
   ...(companyViewsIt satisfies typeof companyViewsEn),
@@ -23,6 +29,8 @@ export const moduleLocalesIt = {
 }
 
 export const moduleLocalesEn = {
+  ...(companyActivityEn satisfies typeof companyActivityIt),
+  ...(companyCustomFieldsEn satisfies typeof companyCustomFieldsIt),
   ...(companyDuplicatesEn satisfies typeof companyDuplicatesIt),
   ...(companyImportEn satisfies typeof companyImportIt),
   ...(companyViewsEn satisfies typeof companyViewsIt),

@@ -8,10 +8,13 @@ import {
   IconSitemap,
   IconUserCircle,
   IconUsers,
+  IconAddressBook,
+  IconCopy,
+  IconAlarm,
 } from '@tabler/icons-react'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { canWorkWithCompanies } from '../../modules/companies/web'
+import { canWorkWithCompanies, isCompanyMemberOnly } from '../../modules/companies/web'
 import type { Me } from '../../modules/identity/identity.contract'
 import { NavLinkLink } from '../ui/router-links'
 
@@ -37,19 +40,41 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
             leftSection={icon(IconBuildingFactory2)}
             onClick={onNavigate}
           />
+          <NavLinkLink to="/contacts" label={t('contacts.nav')} leftSection={icon(IconAddressBook)} onClick={onNavigate} />
+          <NavLinkLink to="/follow-ups" label={t('interactions.nav')} leftSection={icon(IconAlarm)} onClick={onNavigate} />
+          <NavLinkLink
+            to="/companies/duplicates"
+            label={t('companyDuplicates.nav')}
+            leftSection={icon(IconCopy)}
+            onClick={onNavigate}
+          />
         </NavSection>
       ) : null}
 
-      <NavSection title={t('nav.sectionNetwork')}>
-        <NavLinkLink to="/network" label={t('nav.network')} leftSection={icon(IconSitemap)} onClick={onNavigate} />
-        <NavLinkLink to="/users" label={t('nav.users')} leftSection={icon(IconUsers)} onClick={onNavigate} />
-        <NavLinkLink
-          to="/invitations"
-          label={t('nav.invitations')}
-          leftSection={icon(IconMailPlus)}
-          onClick={onNavigate}
-        />
-      </NavSection>
+      {isCompanyMemberOnly(me) ? (
+        <NavSection title={t('nav.sectionCrm')}>
+          <NavLinkLink
+            to="/my-company"
+            label={t('companyDuplicates.myCompany.nav')}
+            leftSection={icon(IconBuildingFactory2)}
+            onClick={onNavigate}
+          />
+        </NavSection>
+      ) : null}
+
+      {/* A company member works on their own company only: the hub's network is not theirs to browse. */}
+      {isCompanyMemberOnly(me) ? null : (
+        <NavSection title={t('nav.sectionNetwork')}>
+          <NavLinkLink to="/network" label={t('nav.network')} leftSection={icon(IconSitemap)} onClick={onNavigate} />
+          <NavLinkLink to="/users" label={t('nav.users')} leftSection={icon(IconUsers)} onClick={onNavigate} />
+          <NavLinkLink
+            to="/invitations"
+            label={t('nav.invitations')}
+            leftSection={icon(IconMailPlus)}
+            onClick={onNavigate}
+          />
+        </NavSection>
+      )}
 
       <NavSection title={t('nav.sectionSystem')}>
         {/* The server shows the log to network admins and unit managers only. */}

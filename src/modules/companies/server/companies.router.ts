@@ -5,7 +5,13 @@
  */
 import { createRouter } from '../../../server/http/openapi'
 import { companiesRoutes as companyRecordRoutes } from './companies.routes'
+import { companyDuplicatesRoutes } from './company-duplicates.routes'
+import { companyImportRoutes } from './company-import.routes'
+import { companyViewsRoutes } from './companies-views.routes'
 
 export const companiesRoutes = createRouter()
   // Feature routers go here, above the record routes.
+  .route('/', companyDuplicatesRoutes)
+  .route('/', companyImportRoutes)
+  .route('/', companyViewsRoutes)
   .route('/', companyRecordRoutes)

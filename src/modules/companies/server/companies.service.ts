@@ -7,8 +7,8 @@ import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../../server/http/cursor'
-import { canWriteUnitData, dataPathPrefixes, findUnit, canReadUnitData, unitIdsUnder, type Actor } from '../../identity'
-import { italianDay, matchComune } from '../../territory'
+import { canWriteUnitData, dataPathPrefixes, findUnit, findUnits, canReadUnitData, unitIdsUnder, type Actor } from '../../identity'
+import { comuniInForceByIstat, italianDay, matchComune } from '../../territory'
 import {
   atecoSectionOf,
   COOPERATIVE_FORMS,
@@ -20,14 +20,17 @@ import {
   type LegalForm,
 } from '../companies.contract'
 import { deriveCompanySize, normalizeText } from './companies.calculation'
+import { contactedInPeriod } from './company-activity.service'
+import { companyIdsOfMember, isCompanyMemberSomewhere, isMemberOfCompany } from './company-member-scope'
 import { companies, type CompanyRow } from './companies.table'
+import { customFieldConditions, resolveCustomFieldValues } from './custom-fields.service'
 
 function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
   return ctx.actor
 }
 
-interface Place {
+export interface Place {
   istatCode: string
   name: string
   provinceCode: string
@@ -37,7 +40,7 @@ interface Place {
   longitude: number | null
 }
 
-async function placeOf(ctx: RequestContext, db: Db, istat: string | null): Promise<Place | null> {
+export async function placeOf(ctx: RequestContext, db: Db, istat: string | null): Promise<Place | null> {
   if (!istat) return null
   const comune = await matchComune(db, istat, italianDay(ctx.now()))
   return comune
@@ -77,6 +80,7 @@ export function toCompany(row: CompanyRow, unitName: string, place: Place | null
     description: row.description,
     notes: row.notes,
     stage: row.stage as Company['stage'],
+    customFields: row.customFields,
     archivedAt: row.archivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -85,7 +89,7 @@ export function toCompany(row: CompanyRow, unitName: string, place: Place | null
 }
 
 /** The derived columns (size, section, search keys, place copies) of a full set of fields. */
-function derivedColumns(
+export function derivedColumns(
   fields: Pick<CompanyRow, 'employees' | 'turnover' | 'balanceSheetTotal' | 'atecoCode' | 'atecoEdition' | 'name' | 'vatNumber' | 'description' | 'notes' | 'tags'>,
   place: Place | null,
 ) {
@@ -103,14 +107,14 @@ function derivedColumns(
   }
 }
 
-async function resolvePlace(ctx: RequestContext, db: Db, istat: string | null | undefined): Promise<Place | null> {
+export async function resolvePlace(ctx: RequestContext, db: Db, istat: string | null | undefined): Promise<Place | null> {
   if (!istat) return null
   const place = await placeOf(ctx, db, istat)
   if (!place) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'comuneIstat', message: 'errors.comuneUnknown' }])
   return place
 }
 
-async function writableUnit(db: Db, actor: Actor, unitId: string) {
+export async function writableUnit(db: Db, actor: Actor, unitId: string) {
   const unit = await findUnit(db, unitId)
   if (!unit || !canReadUnitData(actor, unit.path)) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (!canWriteUnitData(actor, unit.path)) throw new AppError('FORBIDDEN', 'errors.forbidden')
@@ -156,6 +160,7 @@ export async function createCompany(ctx: RequestContext, input: CompanyCreateInp
       tags: [...new Set(input.tags ?? [])],
       description: input.description ?? null,
       notes: input.notes ?? null,
+      customFields: await resolveCustomFieldValues(tx, input.customFields),
     }
     const [row] = await tx
       .insert(companies)
@@ -168,16 +173,20 @@ export async function createCompany(ctx: RequestContext, input: CompanyCreateInp
 }
 
 /** What the audit trail keeps of a company (the derived search columns are noise). */
-function auditable(row: CompanyRow) {
+export function auditable(row: CompanyRow) {
   const { searchText: _s, searchVector: _v, nameKey: _n, ...rest } = row
   return rest
 }
 
-async function getScopedRow(db: Db, actor: Actor, id: string) {
+/** The company and its unit if the actor reads it (staff of its unit, a share, or its company member). */
+export async function getScopedRow(db: Db, actor: Actor, id: string) {
   const [row] = await db.select().from(companies).where(eq(companies.id, id))
   if (!row) throw new AppError('NOT_FOUND', 'errors.notFound')
   const unit = await findUnit(db, row.unitId)
-  if (!unit || !canReadUnitData(actor, unit.path)) throw new AppError('NOT_FOUND', 'errors.notFound')
+  if (!unit) throw new AppError('NOT_FOUND', 'errors.notFound')
+  if (!canReadUnitData(actor, unit.path) && !(await isMemberOfCompany(db, actor, row.id, unit.path))) {
+    throw new AppError('NOT_FOUND', 'errors.notFound')
+  }
   return { row, unit }
 }
 
@@ -195,7 +204,9 @@ export async function updateCompany(ctx: RequestContext, id: string, input: Comp
     const unit = input.unitId && input.unitId !== before.unitId ? await writableUnit(tx, actor, input.unitId) : current
     if (input.vatNumber !== undefined) await assertVatFree(tx, input.vatNumber, id)
     const place = input.comuneIstat !== undefined ? await resolvePlace(ctx, tx, input.comuneIstat) : await placeOf(ctx, tx, before.comuneIstat)
-    const { unitId: _u, ...changes } = input
+    const { unitId: _u, customFields, ...rest } = input
+    // Custom fields merge key by key: a PATCH changes only the keys it names (null clears one).
+    const changes = customFields ? { ...rest, customFields: await resolveCustomFieldValues(tx, customFields, before.customFields) } : rest
     const merged = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as CompanyRow
     if (input.tags) merged.tags = [...new Set(input.tags)]
     merged.comuneIstat = place?.istatCode ?? null
@@ -223,6 +234,8 @@ export async function setCompanyArchived(ctx: RequestContext, id: string, archiv
     const { row: before, unit } = await getScopedRow(tx, actor, id)
     if (!canWriteUnitData(actor, unit.path)) throw new AppError('FORBIDDEN', 'errors.forbidden')
     if (Boolean(before.archivedAt) === archived) throw new AppError('CONFLICT', archived ? 'errors.companyArchived' : 'errors.companyNotArchived')
+    // A merged company comes back only by undoing its merge (which also moves its records back).
+    if (!archived && before.mergedIntoId) throw new AppError('CONFLICT', 'errors.companyMergedRestore')
     const [after] = await tx
       .update(companies)
       .set({ archivedAt: archived ? ctx.now() : null, updatedAt: ctx.now() })
@@ -234,9 +247,12 @@ export async function setCompanyArchived(ctx: RequestContext, id: string, archiv
   })
 }
 
-/** Filters shared by the list and its total. */
-function listConditions(ctx: RequestContext, actor: Actor, query: CompanyListQuery): SQL[] {
-  const conditions: SQL[] = [inArray(companies.unitId, unitIdsUnder(ctx.db, dataPathPrefixes(actor)))]
+/** Filters shared by the list, its total (and the export of a filtered list). */
+export async function listConditions(ctx: RequestContext, actor: Actor, query: CompanyListQuery): Promise<SQL[]> {
+  // Staff read their units' companies; a company member reads the companies they are linked to.
+  const conditions: SQL[] = [
+    or(inArray(companies.unitId, unitIdsUnder(ctx.db, dataPathPrefixes(actor))), inArray(companies.id, companyIdsOfMember(ctx.db, actor))) as SQL,
+  ]
   if (query.unitId) conditions.push(inArray(companies.unitId, unitIdsUnder(ctx.db, [`%/${query.unitId}/`])))
   if (query.region) conditions.push(eq(companies.regionCode, query.region))
   if (query.province) conditions.push(eq(companies.provinceCode, query.province))
@@ -246,6 +262,14 @@ function listConditions(ctx: RequestContext, actor: Actor, query: CompanyListQue
   if (query.cooperative) conditions.push(eq(companies.isCooperative, query.cooperative === 'true'))
   if (query.stage?.length) conditions.push(inArray(companies.stage, query.stage))
   if (query.tag) conditions.push(sql`${query.tag} = any(${companies.tags})`)
+  // Any of the tags: array overlap, which the GIN index on tags serves.
+  if (query.tags?.length) conditions.push(sql`${companies.tags} && array[${sql.join(query.tags.map((tag) => sql`${tag}`), sql`, `)}]::text[]`)
+  if (query.atecoDivision?.length) {
+    conditions.push(and(eq(companies.atecoEdition, '2007'), inArray(sql`substr(${companies.atecoCode}, 1, 2)`, query.atecoDivision)) as SQL)
+  }
+  conditions.push(...(await customFieldConditions(ctx.db, query.cf)))
+  const contacted = contactedInPeriod(query.contactedFrom, query.contactedTo)
+  if (contacted) conditions.push(contacted)
   if (query.includeArchived !== 'true') conditions.push(isNull(companies.archivedAt))
   const q = query.q ? normalizeText(query.q) : ''
   if (q) {
@@ -262,10 +286,44 @@ function listConditions(ctx: RequestContext, actor: Actor, query: CompanyListQue
   return conditions
 }
 
+/** Up to this many matches a list's total is counted exactly (a scan bounded by the cap). */
+export const EXACT_COUNT_CAP = 10_000
+/** Rows read by the sampled estimate beyond the cap, whatever the size of the table. */
+const ESTIMATE_SAMPLE_ROWS = 20_000
+
+/**
+ * The total of a list (ADR 0016). Counting every match of "all companies" on a million rows is a
+ * full scan on every page, and grows with the table; so the count stops at EXACT_COUNT_CAP + 1
+ * matches. Beyond the cap the total is estimated from a repeatable block sample of about
+ * ESTIMATE_SAMPLE_ROWS rows (same filters, scaled up; `exact: false`, the list shows it as
+ * approximate): the cost of a page no longer depends on the size of the table.
+ */
+async function countCompanies(db: Db, where: SQL | undefined): Promise<{ n: number; exact: boolean }> {
+  const capped = db.select({ one: sql`1` }).from(companies).where(where).limit(EXACT_COUNT_CAP + 1).as('capped')
+  const [row] = await db.select({ n: count() }).from(capped)
+  const n = row?.n ?? 0
+  if (n <= EXACT_COUNT_CAP) return { n, exact: true }
+  // node-postgres and PGlite both answer raw SQL with `{ rows }`.
+  const stats = (await db.execute(sql`select reltuples::float8 as rows from pg_class where oid = ${sql.raw("'companies'::regclass")}`)) as unknown as { rows: { rows: number }[] }
+  const tableRows = stats.rows[0]?.rows ?? -1
+  const percent = tableRows > 0 ? (100 * ESTIMATE_SAMPLE_ROWS) / tableRows : 100
+  if (percent >= 100) {
+    // A small table (or one never analysed): the exact count is as cheap as a sample.
+    const [exact] = await db.select({ n: count() }).from(companies).where(where)
+    return { n: exact?.n ?? 0, exact: true }
+  }
+  const sample = (await db.execute(
+    sql`select count(*)::float8 as n from ${companies} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (0) where ${where ?? sql`true`}`,
+  )) as unknown as { rows: { n: number }[] }
+  const estimate = Math.round(((sample.rows[0]?.n ?? 0) * 100) / percent)
+  // Never below what the bounded count already saw.
+  return { n: Math.max(EXACT_COUNT_CAP + 1, estimate), exact: false }
+}
+
 export async function listCompanies(ctx: RequestContext, query: CompanyListQuery) {
   const actor = requireActor(ctx)
-  if (dataPathPrefixes(actor).length === 0) throw new AppError('FORBIDDEN', 'errors.forbidden')
-  const conditions = listConditions(ctx, actor, query)
+  if (dataPathPrefixes(actor).length === 0 && !isCompanyMemberSomewhere(actor)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  const conditions = await listConditions(ctx, actor, query)
   const q = query.q ? normalizeText(query.q) : ''
   const sort = query.sort ?? (q ? 'relevance' : 'name')
   const cursor = decodeCursor(query.cursor)
@@ -291,25 +349,23 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
     if (cursor) page.push(or(gt(companies.nameKey, cursor.k), and(eq(companies.nameKey, cursor.k), gt(companies.id, cursor.id))) as SQL)
     orderBy = [asc(companies.nameKey), asc(companies.id)]
   }
-  const rows = await ctx.db
-    .select({ company: companies, score })
-    .from(companies)
-    .where(and(...conditions, ...page))
-    .orderBy(...orderBy)
-    .limit(query.limit + 1)
-  const [total] = await ctx.db.select({ n: count() }).from(companies).where(and(...conditions))
+  // The page and its total are independent: on PostgreSQL they run on two connections at once.
+  const [rows, total] = await Promise.all([
+    ctx.db
+      .select({ company: companies, score })
+      .from(companies)
+      .where(and(...conditions, ...page))
+      .orderBy(...orderBy)
+      .limit(query.limit + 1),
+    countCompanies(ctx.db, and(...conditions)),
+  ])
   const items = rows.slice(0, query.limit)
   const last = items.at(-1)
-  const unitIds = [...new Set(items.map((r) => r.company.unitId))]
-  const unitNames = new Map<string, { name: string; path: string }>()
-  for (const id of unitIds) {
-    const unit = await findUnit(ctx.db, id)
-    if (unit) unitNames.set(id, { name: unit.name, path: unit.path })
-  }
-  const places = new Map<string, Place | null>()
-  for (const istat of new Set(items.map((r) => r.company.comuneIstat).filter((v): v is string => Boolean(v)))) {
-    places.set(istat, await placeOf(ctx, ctx.db, istat))
-  }
+  // The page's units and comuni in one statement each (not one per row), at the same time.
+  const [unitNames, places] = await Promise.all([
+    findUnits(ctx.db, items.map((r) => r.company.unitId)),
+    comuniInForceByIstat(ctx.db, items.map((r) => r.company.comuneIstat).filter((v): v is string => Boolean(v)), italianDay(ctx.now())),
+  ])
   const nextKey = (r: (typeof rows)[number]) =>
     sort === 'relevance' ? String(r.score) : sort === 'updated' ? r.company.updatedAt.toISOString() : r.company.nameKey
   return {
@@ -318,6 +374,7 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
       return toCompany(r.company, unit?.name ?? '', places.get(r.company.comuneIstat ?? '') ?? null, unit ? canWriteUnitData(actor, unit.path) : false)
     }),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ k: nextKey(last), id: last.company.id }) : null,
-    total: total?.n ?? 0,
+    total: total.n,
+    totalIsEstimate: !total.exact,
   }
 }

@@ -15,4 +15,9 @@ export interface CompanyReferenceMover {
   move(tx: Db, fromCompanyId: string, toCompanyId: string): Promise<unknown>
   /** Reverses exactly what `move` did, from its token. */
   undo(tx: Db, token: unknown): Promise<void>
+  /**
+   * Optional: how many records `move` would move away from the company (the merge screen shows
+   * "3 contatti, 12 interazioni"; merges remember the figure).
+   */
+  count?(db: Db, companyId: string): Promise<number>
 }

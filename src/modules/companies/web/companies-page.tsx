@@ -1,5 +1,5 @@
-import { Box, Group, MultiSelect, NativeSelect, Pill, Switch, Text, Tooltip, VisuallyHidden } from '@mantine/core'
-import { IconBuildingFactory2, IconPlus } from '@tabler/icons-react'
+import { Box, Group, MultiSelect, NativeSelect, Pill, Switch, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core'
+import { IconBuildingFactory2, IconCopy, IconPlus } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../web/i18n/format'
 import { DataTable } from '../../../web/ui/data-table'
@@ -14,7 +14,9 @@ import { REGIONS } from '../../territory/territory.contract'
 import { comuneLabel, useProvinces } from '../../territory/web'
 import { ATECO_2007_SECTIONS, type Company, COMPANY_SIZES, type CompanySize } from '../companies.contract'
 import { type CompanyFilters, useCompanyList } from './companies.queries'
+import { hasListFilters, useCompanyListExtras } from './companies-list-extras'
 import { canWorkWithCompanies } from './company-access'
+import { CompanyImportExportActions } from './company-import-actions'
 import { STAGE_TONES, useAtecoSectionLabel } from './company-labels'
 
 interface CompaniesPageProps {
@@ -35,7 +37,9 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
   const units = useUnits()
   const provinces = useProvinces(filters.region)
   const sectionLabel = useAtecoSectionLabel()
-  const hasFilters = Object.values(filters).some((value) => value !== undefined)
+  // Saved views, custom fields, tags, divisions, columns and bulk selection (companies-list-extras.tsx).
+  const extras = useCompanyListExtras({ filters, rows: companies.rows, onFiltersChange })
+  const hasFilters = hasListFilters(filters)
   const set = (patch: Partial<CompanyFilters>) => onFiltersChange({ ...filters, ...patch })
   const canCreate = canWorkWithCompanies(me)
 
@@ -46,13 +50,26 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
         description={t('companies.description')}
         actions={
           canCreate ? (
-            <ButtonLink to="/companies/new" leftSection={<IconPlus size={16} aria-hidden="true" />}>
-              {t('companies.new')}
-            </ButtonLink>
+            <>
+              <CompanyImportExportActions filters={filters} />
+              <ButtonLink to="/companies/duplicates" variant="default" leftSection={<IconCopy size={16} aria-hidden="true" />}>
+                {t('companyDuplicates.listLink')}
+              </ButtonLink>
+              <ButtonLink to="/companies/new" leftSection={<IconPlus size={16} aria-hidden="true" />}>
+                {t('companies.new')}
+              </ButtonLink>
+            </>
           ) : null
         }
       />
-      <FilterBar label={t('companies.filtersLabel')} onClear={hasFilters ? () => onFiltersChange({}) : undefined}>
+      <Group justify="space-between" mb="sm" gap="sm">
+        {extras.viewsMenu}
+        {extras.columnChooser}
+      </Group>
+      <FilterBar
+        label={t('companies.filtersLabel')}
+        onClear={hasFilters ? () => onFiltersChange({ columns: filters.columns }) : undefined}
+      >
         <Box w={300} maw="100%">
           <SearchField
             label={t('companies.searchLabel')}
@@ -136,13 +153,31 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
             set({ cooperative: value === '' ? undefined : value === 'true' })
           }}
         />
+        <TextInput
+          type="date"
+          label={t('companyActivity.contactedFrom')}
+          title={t('companyActivity.contactedHint')}
+          value={filters.contactedFrom ?? ''}
+          max={filters.contactedTo}
+          onChange={(event) => set({ contactedFrom: event.currentTarget.value || undefined })}
+        />
+        <TextInput
+          type="date"
+          label={t('companyActivity.contactedTo')}
+          title={t('companyActivity.contactedHint')}
+          value={filters.contactedTo ?? ''}
+          min={filters.contactedFrom}
+          onChange={(event) => set({ contactedTo: event.currentTarget.value || undefined })}
+        />
         <Switch
           label={t('companies.filters.showArchived')}
           checked={filters.includeArchived ?? false}
           onChange={(event) => set({ includeArchived: event.currentTarget.checked || undefined })}
           mb={8}
         />
+        {extras.filterInputs}
       </FilterBar>
+      {extras.bulkBar}
       {/* Announced when it changes, so screen reader users hear what a search or filter found. */}
       <Text role="status" size="sm" c="dimmed" mb="xs">
         {companies.total === undefined
@@ -176,7 +211,7 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
             />
           )
         }
-        columns={[
+        columns={extras.columns([
           {
             id: 'name',
             header: t('companies.columns.name'),
@@ -217,7 +252,7 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
             ),
           },
           { id: 'unit', header: t('companies.columns.unit'), cell: (company) => company.unitName },
-        ]}
+        ])}
       />
     </>
   )

@@ -28,6 +28,18 @@ export interface CompanyFilters {
   size?: CompanySize[]
   cooperative?: boolean
   includeArchived?: boolean
+  /** Any of these tags. */
+  tags?: string[]
+  /** ATECO 2007 divisions (two digits). */
+  atecoDivision?: string[]
+  /** Custom field filter, sent as compact JSON (`cf`, see CustomFieldFilter in the contract). */
+  cf?: Record<string, unknown>
+  /** "Contacted in period": any company activity between these days (YYYY-MM-DD, inclusive). */
+  contactedFrom?: string
+  contactedTo?: string
+  /** Not filters: the columns shown (absent: the default ones) and the saved view applied. */
+  columns?: string[]
+  view?: string
 }
 
 type CompanyPageBody = z.infer<typeof CompanyPage>
@@ -56,12 +68,19 @@ export function toListQuery(filters: CompanyFilters): ListQueryParams {
     cooperative: flag(filters.cooperative),
     // Archived companies are left out unless asked for; "false" is the server's default.
     includeArchived: filters.includeArchived ? 'true' : undefined,
+    tags: joined(filters.tags),
+    atecoDivision: joined(filters.atecoDivision),
+    cf: filters.cf && Object.keys(filters.cf).length > 0 ? JSON.stringify(filters.cf) : undefined,
+    contactedFrom: filters.contactedFrom,
+    contactedTo: filters.contactedTo,
   }
 }
 
 /** Companies matching the filters, 25 at a time, with the count of all matches (`total`). */
 export function useCompanyList(filters: CompanyFilters) {
-  return useKeysetList(companyKeys.list(filters), (cursor, signal) =>
+  // Columns and the applied view do not change what the list holds.
+  const { columns: _columns, view: _view, ...listFilters } = filters
+  return useKeysetList(companyKeys.list(listFilters), (cursor, signal) =>
     api.get<CompanyPageBody>('/api/companies', {
       query: { ...toListQuery(filters), cursor, limit: PAGE_SIZE },
       signal,

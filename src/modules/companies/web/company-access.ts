@@ -9,3 +9,8 @@ const REGISTRY_ROLES: ReadonlySet<Role> = new Set(['network_admin', 'unit_manage
 export function canWorkWithCompanies(me: Me): boolean {
   return me.isNetworkAdmin || me.memberships.some((membership) => REGISTRY_ROLES.has(membership.role))
 }
+
+/** A company member with no staff role: their place in the app is their own company ("La mia azienda"). */
+export function isCompanyMemberOnly(me: Me): boolean {
+  return !canWorkWithCompanies(me) && me.memberships.some((membership) => membership.role === 'company_member')
+}

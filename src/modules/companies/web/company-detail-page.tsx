@@ -18,7 +18,9 @@ import { useMe } from '../../identity/web'
 import { comuneLabel } from '../../territory/web'
 import type { Company } from '../companies.contract'
 import { useArchiveCompany, useCompany, useRestoreCompany } from './companies.queries'
+import { CompanyDuplicateNotice } from './company-duplicate-notice'
 import { STAGE_TONES, useAtecoSectionLabel } from './company-labels'
+import { CustomFieldsSection } from './custom-field-inputs'
 
 /**
  * A tab another module adds to the company page (contacts, timeline, …). The companies module cannot
@@ -162,6 +164,7 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
           </StatusBadge>
         ) : null}
       </Group>
+      <CompanyDuplicateNotice company={company} />
 
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List mb="lg">
@@ -254,6 +257,8 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
           </SimpleGrid>
 
           <Stack gap="lg" mt="lg">
+            <CustomFieldsSection company={company} />
+
             <DetailSection title={t('companies.form.sections.other')}>
               <DetailList
                 cols={3}

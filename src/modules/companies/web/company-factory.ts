@@ -35,6 +35,7 @@ export function buildCompany(overrides: Partial<Company> = {}): Company {
     description: 'Lavorazioni meccaniche di precisione.',
     notes: null,
     stage: 'engaged',
+    customFields: {},
     archivedAt: null,
     createdAt: '2026-02-03T09:00:00Z',
     updatedAt: '2026-03-04T10:30:00Z',

@@ -36,6 +36,7 @@ import {
 } from '../companies.contract'
 import { useCreateCompany, useUpdateCompany } from './companies.queries'
 import { useAtecoSectionLabel } from './company-labels'
+import { CustomFieldsFieldset, customFieldsInput } from './custom-field-inputs'
 
 /**
  * What the inputs hold: text as typed, '' for "not chosen" or an empty number box. `toInput` turns
@@ -65,6 +66,8 @@ interface CompanyFormValues extends Record<string, unknown> {
   tags: string[]
   description: string
   notes: string
+  /** Custom field key → value as the inputs hold it (custom-field-inputs.tsx). */
+  customFields: Record<string, unknown>
 }
 
 function isLegalForm(value: string): value is LegalForm {
@@ -86,6 +89,7 @@ function toInput(values: CompanyFormValues): Record<string, unknown> {
     employees: numberOrNull(values.employees),
     turnover: numberOrNull(values.turnover),
     balanceSheetTotal: numberOrNull(values.balanceSheetTotal),
+    customFields: customFieldsInput(values.customFields),
   }
 }
 
@@ -113,6 +117,7 @@ function valuesOf(company: Company | undefined, defaultUnitId: string): CompanyF
     tags: company?.tags ?? [],
     description: company?.description ?? '',
     notes: company?.notes ?? '',
+    customFields: { ...(company?.customFields ?? {}) },
   }
 }
 
@@ -446,6 +451,15 @@ function CompanyFields({ form, units, company }: CompanyFieldsProps) {
           <Textarea label={optional(t('companies.fields.notes'))} description={t('companies.form.notesHint')} autosize minRows={3} {...form.getInputProps('notes')} />
         </Stack>
       </Fieldset>
+
+      <CustomFieldsFieldset
+        values={form.values.customFields}
+        errors={form.errors}
+        onChange={(key, value) => {
+          form.setFieldValue('customFields', { ...form.values.customFields, [key]: value })
+          form.clearFieldError(`customFields.${key}`)
+        }}
+      />
     </>
   )
 }

@@ -1,7 +1,8 @@
 /** Signing in and out, the own profile, passwords, and personal API tokens. */
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { and, count, desc, eq, gt, isNull, like } from 'drizzle-orm'
 import { APIError } from 'better-auth/api'
+import { parse as parseCookies } from 'hono/utils/cookie'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
@@ -11,7 +12,7 @@ import { hashPassword } from './auth'
 import { isNetworkAdmin, managedPathPrefixes } from './identity.policy'
 import { accounts, apiTokens, memberships, signInFailures, units, users, verifications, type ApiTokenRow } from './identity.table'
 import { pathUnder } from './scope'
-import { findUserByEmail, getUserView, loadActor } from './users.service'
+import { findUserByEmail, getUserView, loadActor, loadSessionActor } from './users.service'
 import { requireActorOf } from './units.service'
 
 /** Sign-in throttling (issue 2): per account and per IP, counted in the database across instances. */
@@ -114,6 +115,8 @@ export async function authenticate(
     return { actor: await authenticateToken(db, authorization.slice('Bearer '.length).trim(), now), setCookies: [] }
   }
   if (!headers.get('cookie')?.includes('ponte.session_token')) return { actor: null, setCookies: [] }
+  const fast = await authenticateSessionFast(db, auth, headers)
+  if (fast !== undefined) return { actor: fast, setCookies: [] }
   const result = await auth.api.getSession({ headers, returnHeaders: true })
   const session = result.response
   if (!session) return { actor: null, setCookies: result.headers.getSetCookie() }
@@ -121,6 +124,43 @@ export async function authenticate(
     actor: await loadActor(db, session.user.id, 'session', ['read', 'write']),
     setCookies: result.headers.getSetCookie(),
   }
+}
+
+/**
+ * The common case of a session request in one statement (session + user + grants + shares),
+ * instead of better-auth's session and user lookups followed by the actor's three (ADR 0016).
+ * Only a request better-auth would answer without touching cookies or the database takes this
+ * path: a correctly signed session cookie, no "don't remember me" or cookie-cache cookie, a session
+ * row that is neither expired nor due for its daily refresh. Everything else (bad signature,
+ * unknown or expired session, refresh) returns undefined and goes through `auth.api.getSession`, so
+ * behaviour stays exactly better-auth's. Nothing is cached: a revoked session or a deactivated user
+ * is refused on the next request, on every instance.
+ */
+async function authenticateSessionFast(db: Db, auth: RequestContext['deps']['auth'], headers: Headers): Promise<Actor | null | undefined> {
+  const context = await auth.$context
+  const cookies = parseCookies(headers.get('cookie') ?? '')
+  if (cookies[context.authCookies.dontRememberToken.name] !== undefined || cookies[context.authCookies.sessionData.name] !== undefined) return undefined
+  const token = verifySignedCookie(cookies[context.authCookies.sessionToken.name], context.secret)
+  if (!token) return undefined
+  const found = await loadSessionActor(db, token)
+  if (!found) return undefined
+  // better-auth's own tests (api/routes/session.ts), on the real clock as better-auth uses it.
+  const now = Date.now()
+  const expiresAt = found.expiresAt.getTime()
+  const { expiresIn, updateAge } = context.sessionConfig
+  if (expiresAt < now || expiresAt - expiresIn * 1000 + updateAge * 1000 <= now) return undefined
+  return found.actor
+}
+
+/** `<value>.<base64 HMAC-SHA256>` as better-call signs cookies; the value, or null when not exactly that. */
+function verifySignedCookie(cookie: string | undefined, secret: string): string | null {
+  if (!cookie) return null
+  const dot = cookie.lastIndexOf('.')
+  if (dot < 1) return null
+  const value = cookie.slice(0, dot)
+  const signature = Buffer.from(cookie.slice(dot + 1))
+  const expected = Buffer.from(createHmac('sha256', secret).update(value).digest('base64'))
+  return signature.length === expected.length && timingSafeEqual(signature, expected) ? value : null
 }
 
 async function authenticateToken(db: Db, token: string, now: Date): Promise<Actor> {

@@ -1,5 +1,5 @@
 /** The network tree: units with materialised paths, archive/restore, moves, and data shares. */
-import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
@@ -57,6 +57,14 @@ export function toUnit(row: UnitRow, actor: Actor): Unit {
 export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {
   const [row] = await db.select().from(units).where(eq(units.id, id))
   return row
+}
+
+/** Several units by id in one statement (a list page's owning units), keyed by id. */
+export async function findUnits(db: Db, ids: readonly string[]): Promise<Map<string, UnitRow>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const rows = await db.select().from(units).where(inArray(units.id, unique))
+  return new Map(rows.map((row) => [row.id, row]))
 }
 
 /** A unit the actor can see, else NOT_FOUND (never reveal that a foreign unit exists). */

@@ -84,34 +84,69 @@ export function toUser(row: UserRow, list: MembershipWithUnit[], viewer: Actor |
  * Resolves the actor of a request from a user id. Deactivated users resolve to null. Grants on
  * archived units do not count.
  */
-export async function loadActor(db: Db, userId: string, via: Actor['via'], scopes: TokenScope[]): Promise<Actor | null> {
-  const [user] = await db.select().from(users).where(and(eq(users.id, userId), isNull(users.deactivatedAt)))
-  if (!user) return null
-  const grants = await db
-    .select({ membershipId: memberships.id, unitId: units.id, path: units.path, role: memberships.role })
-    .from(memberships)
-    .innerJoin(units, eq(units.id, memberships.unitId))
-    .where(and(eq(memberships.userId, userId), isNull(units.archivedAt)))
-  let sharedPaths: string[] = []
-  if (grants.length > 0) {
-    const grantee = db.select({ id: units.id }).from(units).where(pathUnder(units.path, grants.map((g) => g.path)))
-    const owner = await db
-      .select({ path: units.path })
-      .from(unitShares)
-      .innerJoin(units, eq(units.id, unitShares.unitId))
-      .where(and(inArray(unitShares.sharedWithUnitId, grantee), isNull(units.archivedAt)))
-    sharedPaths = owner.map((o) => o.path)
-  }
+/**
+ * The columns of an actor for the `users` row of the query: grants (memberships in units that are
+ * not archived) and shared paths (owners of unit_shares whose grantee is under a grant), as JSON
+ * aggregates, so that resolving the actor of a request costs one statement. Paths hold only `/`,
+ * hex digits and `-`, so `path like grant || '%'` is exactly `pathUnder` (scope.ts). (`users.id` is
+ * spelled out: drizzle drops the table name of columns in a single-table select.)
+ */
+function actorColumns() {
   return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    locale: user.locale as Locale,
-    grants: grants.map((g) => ({ ...g, role: g.role as Role })),
-    sharedPaths,
+    userId: users.id,
+    name: users.name,
+    email: users.email,
+    locale: users.locale,
+    deactivatedAt: users.deactivatedAt,
+    grants: sql<{ membershipId: string; unitId: string; path: string; role: string }[]>`coalesce((
+      select json_agg(json_build_object('membershipId', m.id, 'unitId', g.id, 'path', g.path, 'role', m.role))
+        from ${memberships} m join ${units} g on g.id = m.unit_id
+       where m.user_id = ${users}.id and g.archived_at is null), '[]'::json)`,
+    sharedPaths: sql<string[]>`coalesce((
+      select json_agg(o.path)
+        from ${unitShares} s join ${units} o on o.id = s.unit_id
+       where o.archived_at is null
+         and s.shared_with_unit_id in (
+           select gr.id from ${units} gr
+            where exists (
+              select 1 from ${memberships} m join ${units} gu on gu.id = m.unit_id
+               where m.user_id = ${users}.id and gu.archived_at is null and gr.path like gu.path || '%'))), '[]'::json)`,
+  }
+}
+
+type ActorRow = { userId: string; name: string; email: string; locale: string; deactivatedAt: Date | null; grants: { membershipId: string; unitId: string; path: string; role: string }[]; sharedPaths: string[] }
+
+function toActor(row: ActorRow, via: Actor['via'], scopes: TokenScope[]): Actor | null {
+  if (row.deactivatedAt) return null
+  return {
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    locale: row.locale as Locale,
+    grants: row.grants.map((g) => ({ ...g, role: g.role as Role })),
+    sharedPaths: row.sharedPaths,
     via,
     scopes,
   }
+}
+
+/** The actor of an active user (null when deactivated or unknown), in one statement. */
+export async function loadActor(db: Db, userId: string, via: Actor['via'], scopes: TokenScope[]): Promise<Actor | null> {
+  const [row] = await db.select(actorColumns()).from(users).where(eq(users.id, userId))
+  return row ? toActor(row, via, scopes) : null
+}
+
+/**
+ * A database session by its token, with its user's actor, in one statement (the request fast path
+ * of `authenticate`); undefined when no such session exists. `actor` is null for a deactivated user.
+ */
+export async function loadSessionActor(db: Db, token: string): Promise<{ expiresAt: Date; actor: Actor | null } | undefined> {
+  const [row] = await db
+    .select({ expiresAt: sessions.expiresAt, ...actorColumns() })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.token, token))
+  return row ? { expiresAt: row.expiresAt, actor: toActor(row, 'session', ['read', 'write']) } : undefined
 }
 
 /** Users with a membership under the actor's data scope (network admins: everyone). */

@@ -2,7 +2,7 @@
  * Territory use cases: search and look up comuni, list provinces and regions, match a comune named
  * in an imported file. Reference data: every signed-in user may read all of it (no unit scoping).
  */
-import { and, asc, count, countDistinct, desc, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { AppError } from '../../../shared/app-error'
@@ -169,6 +169,17 @@ export async function matchComune(db: Db, text: string, at: string, options: { p
   if (province) conditions.push(eq(comuni.provinceCode, province))
   const rows = await db.select().from(comuni).where(and(...conditions)).limit(2)
   return rows.length === 1 && rows[0] ? toComune(rows[0]) : null
+}
+
+/**
+ * Comuni in force on `at` by ISTAT code, in one statement (a list page's places), keyed by code: the
+ * batch form of `matchComune(db, code, at)` for exact 6-digit codes.
+ */
+export async function comuniInForceByIstat(db: Db, codes: readonly string[], at: string): Promise<Map<string, Comune>> {
+  const unique = [...new Set(codes)]
+  if (unique.length === 0) return new Map()
+  const rows = await db.select().from(comuni).where(and(inForceOn(at), inArray(comuni.istatCode, unique)))
+  return new Map(rows.map((row) => [row.istatCode, toComune(row)]))
 }
 
 /** Comuni of a province in force today, most populous first (for demo data and suggestions). */

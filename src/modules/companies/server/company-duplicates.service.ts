@@ -1,0 +1,431 @@
+/**
+ * Duplicate detection (issue 3, "Duplicates": "same partita IVA; similar name (trigram) in the same
+ * comune; same email domain. A review queue"). Pairs are computed on demand from the companies the
+ * caller reads (both companies of a pair readable, neither archived nor merged), minus the pairs
+ * someone dismissed as "not duplicates".
+ *
+ * Cost on large registries: comparing every pair of names is quadratic, so names are compared only
+ * within a "block" — the same comune and a shared 4-letter prefix of a significant word (legal-form
+ * words such as "srl" do not count). A typo after the fourth letter of any shared word still
+ * matches ("Mecanica Bergamasca" ~ "Meccanica Bergamasca" through "berg"). Identifier and domain
+ * rules are equality joins (hash joins). Everything runs in plain PostgreSQL: `similarity()` rather
+ * than the pg_trgm `%` operator, which hangs in PGlite.
+ */
+import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
+import { AppError } from '../../../shared/app-error'
+import type { Db } from '../../../server/db/client'
+import type { RequestContext } from '../../../server/http/context'
+import { decodeCursor, encodeCursor } from '../../../server/http/cursor'
+import { canWriteUnitData, dataPathPrefixes, findUnit, unitIdsUnder, type Actor } from '../../identity'
+import type {
+  CompanyDuplicateMatch,
+  DuplicateCompany,
+  DuplicateDismissInput,
+  DuplicateListQuery,
+  DuplicatePair,
+  DuplicateReason,
+  DuplicateRule,
+} from '../company-duplicates.contract'
+import { getScopedRow, placeOf, type Place } from './companies.service'
+import { companies, companyDuplicateDismissals, type CompanyRow } from './companies.table'
+
+/** Minimum pg_trgm similarity of two names (legal forms left out) in the same comune. */
+export const NAME_SIMILARITY_THRESHOLD = 0.6
+
+/**
+ * Weight of each rule as evidence; a pair's score is 1 − Π(1 − weight) over its rules. A shared
+ * identifier is near-certain; a name weighs its similarity; a shared domain alone is a hint
+ * (a group's companies share one).
+ */
+const WEIGHTS = { taxId: 0.9, nameFactor: 0.8, domain: 0.4 } as const
+
+/**
+ * Mail and web providers whose domain says nothing about the company (a domain matches one when it
+ * equals it or is a subdomain of it, so "pec.libero.it" and "cert.legalmail.it" are covered).
+ */
+export const COMMON_MAIL_DOMAINS = [
+  'gmail.com', 'googlemail.com', 'libero.it', 'inwind.it', 'iol.it', 'blu.it', 'hotmail.it', 'hotmail.com', 'outlook.it',
+  'outlook.com', 'live.it', 'live.com', 'msn.com', 'yahoo.it', 'yahoo.com', 'ymail.com', 'tiscali.it', 'virgilio.it', 'alice.it',
+  'tin.it', 'tim.it', 'fastwebnet.it', 'email.it', 'icloud.com', 'me.com', 'mac.com', 'aol.com', 'protonmail.com', 'proton.me',
+  'aruba.it', 'arubapec.it', 'pec.it', 'legalmail.it', 'postacert.it', 'postecert.it', 'poste.it', 'pecimprese.it',
+  'registerpec.it', 'pec-mail.it', 'sicurezzapostale.it', 'gigapec.it', 'lamiapec.it', 'casellapec.com', 'mypec.eu',
+  'messaggipec.it', 'actaliscertymail.it', 'cgn.it', 'cgn.legalmail.it', 'pec.cloud', 'kelipec.it', 'namirialpec.it',
+  // websites that are not the company's own
+  'facebook.com', 'instagram.com', 'linkedin.com', 'google.com', 'sites.google.com', 'wixsite.com', 'wix.com',
+  'blogspot.com', 'altervista.org', 'jimdo.com', 'jimdofree.com', 'wordpress.com', 'business.site', 'paginegialle.it',
+  'paginebianche.it', 'virgilio.it', 'example.com',
+] as const
+
+/** Words that say what kind of company it is, not which one. */
+const LEGAL_WORDS = [
+  's r l s', 's r l', 's p a', 's n c', 's a s', 's a p a', 's c a r l', 's c r l', 's c',
+  'srls', 'srl', 'spa', 'snc', 'sas', 'sapa', 'scarl', 'scrl', 'soc', 'societa', 'coop', 'cooperativa',
+  'impresa', 'individuale', 'ditta', 'unipersonale', 'in liquidazione', 'di', 'e', 'and', 'c', 'f lli', 'flli',
+]
+const LEGAL_PATTERN = `\\m(${LEGAL_WORDS.join('|')})\\M`
+
+/** The name without punctuation and legal-form words: what two names are compared on. */
+function coreNameSql(nameKey: SQL): SQL {
+  return sql`trim(regexp_replace(regexp_replace(regexp_replace(${nameKey}, '[^a-z0-9]+', ' ', 'g'), ${LEGAL_PATTERN}, ' ', 'g'), '\\s+', ' ', 'g'))`
+}
+
+/**
+ * The registrable part of an address or URL host: lower case, without a leading www./pec. label.
+ * String functions rather than regular expressions where possible: this runs three times per company.
+ */
+function bareDomainSql(host: SQL): SQL {
+  return sql`nullif(regexp_replace(${host}, '^(www[0-9]*|pec)\\.(?=[^.]+\\.)', ''), '')`
+}
+const emailDomainSql = (column: SQL) => bareDomainSql(sql`split_part(lower(${column}), '@', 2)`)
+const websiteDomainSql = (column: SQL) =>
+  bareDomainSql(sql`split_part(split_part(split_part(regexp_replace(lower(${column}), '^[a-z][a-z0-9+.-]*://', ''), '/', 1), '?', 1), ':', 1)`)
+
+/** A common provider, or a subdomain of one up to two levels ("cert.legalmail.it", "a.pec.aruba.it"). */
+function isCommonDomainSql(domain: SQL): SQL {
+  const providers = sql`${sql.param(COMMON_MAIL_DOMAINS)}::text[]`
+  const parent = (d: SQL) => sql`substr(${d}, strpos(${d}, '.') + 1)`
+  return sql`(${domain} = any(${providers}) or ${parent(domain)} = any(${providers}) or ${parent(parent(domain))} = any(${providers}))`
+}
+
+/**
+ * Blocks bigger than this (a common word in a big city: "mecc" in Milano) are not compared within:
+ * the cost grows with the square of a block's size, and real duplicates nearly always share a rarer
+ * word too (the surname, the place). Domains shared by more companies than DOMAIN_GROUP_LIMIT are
+ * a group's, a portal's or a consultant's, not one company's.
+ */
+const BLOCK_LIMIT = 300
+const DOMAIN_GROUP_LIMIT = 10
+
+function requireStaff(ctx: RequestContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
+  if (dataPathPrefixes(ctx.actor).length === 0) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return ctx.actor
+}
+
+/** Companies the actor reads that may take part in a pair (not archived, not merged). */
+function activeInScope(db: Db, actor: Actor): SQL {
+  return and(
+    inArray(companies.unitId, unitIdsUnder(db, dataPathPrefixes(actor))),
+    isNull(companies.archivedAt),
+    isNull(companies.mergedIntoId),
+  ) as SQL
+}
+
+interface RawPair {
+  a_id: string
+  b_id: string
+  score: number
+  reasons: DuplicateReason[] | string
+}
+
+/** Parses the cursor `{ k: "<score>|<b id>", id: <a id> }` of the queue. */
+function decodePairCursor(cursor: string | undefined): { score: number; aId: string; bId: string } | null {
+  const key = decodeCursor(cursor)
+  if (!key) return null
+  const [score, bId] = key.k.split('|')
+  if (!score || !bId || !Number.isFinite(Number(score)) || !/^[0-9a-f-]{36}$/i.test(bId)) {
+    throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'cursor', message: 'errors.invalidCursor' }])
+  }
+  return { score: Number(score), aId: key.id, bId }
+}
+
+/**
+ * The review queue: candidate pairs in the caller's scope, most likely first, keyset-paginated
+ * (score desc, then the pair's ids).
+ */
+export async function listDuplicatePairs(ctx: RequestContext, query: DuplicateListQuery) {
+  const actor = requireStaff(ctx)
+  const cursor = decodePairCursor(query.cursor)
+  const result = await ctx.db.transaction(async (tx) => {
+    // The row counts of the query's CTEs are guesses (PGlite never analyses its tables): with them the
+    // planner picks nested loops, which go quadratic. Every join here is an equality join: hash them.
+    await tx.execute(sql`set local enable_nestloop = off`)
+    // …and the disabled nested loops inflate the estimated cost into JIT territory, where compiling
+    // the query takes longer than running it.
+    await tx.execute(sql`set local jit = off`)
+    // node-postgres and PGlite both answer raw SQL with `{ rows }`.
+    return (await tx.execute(duplicatePairsSql(tx, actor, cursor, query.limit + 1))) as { rows: unknown[] }
+  })
+  const rows = (result.rows as unknown as RawPair[]).map((r) => ({ ...r, score: Number(r.score), reasons: parseReasons(r.reasons) }))
+  const page = rows.slice(0, query.limit)
+  const summaries = await summarize(ctx, actor, page.flatMap((r) => [r.a_id, r.b_id]))
+  const items: DuplicatePair[] = page.flatMap((r) => {
+    const companyA = summaries.get(r.a_id)
+    const companyB = summaries.get(r.b_id)
+    if (!companyA || !companyB) return []
+    return [{ companyA, companyB, reasons: r.reasons, score: r.score, canResolve: companyA.can.update && companyB.can.update }]
+  })
+  const last = page.at(-1)
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ k: `${last.score}|${last.b_id}`, id: last.a_id }) : null,
+  }
+}
+
+/** The queue's query (exported for measuring it with EXPLAIN). */
+export function duplicatePairsSql(db: Db, actor: Actor, cursor: { score: number; aId: string; bId: string } | null, limit: number): SQL {
+  const scope = activeInScope(db, actor)
+  const core = coreNameSql(sql`c.name_key`)
+  return sql`
+    with scoped as materialized (
+      select c.id, c.vat_number, c.tax_code, c.comune_istat, ${core} as core, c.email, c.pec, c.website
+      from ${companies} as c
+      where ${sql.raw('c.id')} in (select ${companies.id} from ${companies} where ${scope})
+    ),
+    words as (
+      select distinct s.id, s.comune_istat, left(w.word, 4) as block
+      from scoped s, regexp_split_to_table(s.core, ' ') as w(word)
+      where s.comune_istat is not null and length(w.word) >= 3
+    ),
+    blocks as (
+      select id, comune_istat, block from (
+        select w.*, count(*) over (partition by comune_istat, block) as size from words w
+      ) sized where size between 2 and ${BLOCK_LIMIT}
+    ),
+    candidates as (
+      select distinct a.id as a_id, b.id as b_id
+      from blocks a join blocks b on a.comune_istat = b.comune_istat and a.block = b.block and a.id < b.id
+    ),
+    name_pairs as (
+      select k.a_id, k.b_id, similarity(sa.core, sb.core) as sim
+      from candidates k join scoped sa on sa.id = k.a_id join scoped sb on sb.id = k.b_id
+      where similarity(sa.core, sb.core) >= ${NAME_SIMILARITY_THRESHOLD}
+    ),
+    tax_pairs as (
+      select least(a.id, b.id) as a_id, greatest(a.id, b.id) as b_id, a.vat_number as value
+      from scoped a join scoped b on b.tax_code = a.vat_number and b.id <> a.id
+      union all
+      select a.id, b.id, a.tax_code from scoped a join scoped b on a.tax_code = b.tax_code and a.id < b.id
+    ),
+    all_domains as (
+      select distinct s.id, d.domain
+      from scoped s, lateral (values (${emailDomainSql(sql`s.email`)}), (${emailDomainSql(sql`s.pec`)}), (${websiteDomainSql(sql`s.website`)})) as d(domain)
+      where d.domain like '%.%' and not ${isCommonDomainSql(sql`d.domain`)}
+    ),
+    domains as (
+      select id, domain from (
+        select a.*, count(*) over (partition by domain) as size from all_domains a
+      ) sized where size between 2 and ${DOMAIN_GROUP_LIMIT}
+    ),
+    domain_pairs as (
+      select a.id as a_id, b.id as b_id, a.domain as value from domains a join domains b on a.domain = b.domain and a.id < b.id
+    ),
+    reasons as (
+      select a_id, b_id, 'taxId' as rule, value, ${WEIGHTS.taxId}::float8 as w from tax_pairs
+      union all
+      select a_id, b_id, 'name', to_char(sim, 'FM0.00'), (${WEIGHTS.nameFactor} * sim)::float8 from name_pairs
+      union all
+      select a_id, b_id, 'domain', value, ${WEIGHTS.domain}::float8 from domain_pairs
+    ),
+    per_rule as (
+      select a_id, b_id, rule, max(w) as w, string_agg(distinct value, ', ') as value
+      from reasons r
+      where not exists (
+        select 1 from ${companyDuplicateDismissals} x where x.company_a_id = r.a_id and x.company_b_id = r.b_id
+      )
+      group by a_id, b_id, rule
+    ),
+    pairs as (
+      select a_id, b_id,
+        round((1 - exp(sum(ln(1 - w))))::numeric, 3)::float8 as score,
+        json_agg(json_build_object('rule', rule, 'value', value) order by w desc) as reasons
+      from per_rule group by a_id, b_id
+    )
+    select a_id, b_id, score, reasons from pairs
+    ${cursor ? sql`where score < ${cursor.score} or (score = ${cursor.score} and (a_id, b_id) > (${cursor.aId}::uuid, ${cursor.bId}::uuid))` : sql``}
+    order by score desc, a_id, b_id
+    limit ${limit}
+  `
+}
+
+function parseReasons(value: DuplicateReason[] | string): DuplicateReason[] {
+  // node-postgres parses json columns; PGlite may hand them back as text.
+  return typeof value === 'string' ? (JSON.parse(value) as DuplicateReason[]) : value
+}
+
+/** The queue's view of each company (one query, units and comuni looked up once each). */
+async function summarize(ctx: RequestContext, actor: Actor, ids: string[]): Promise<Map<string, DuplicateCompany>> {
+  const out = new Map<string, DuplicateCompany>()
+  if (ids.length === 0) return out
+  const rows = await ctx.db.select().from(companies).where(inArray(companies.id, [...new Set(ids)]))
+  const units = new Map<string, { name: string; path: string } | null>()
+  const places = new Map<string, Place | null>()
+  for (const row of rows) {
+    if (!units.has(row.unitId)) {
+      const unit = await findUnit(ctx.db, row.unitId)
+      units.set(row.unitId, unit ? { name: unit.name, path: unit.path } : null)
+    }
+    if (row.comuneIstat && !places.has(row.comuneIstat)) places.set(row.comuneIstat, await placeOf(ctx, ctx.db, row.comuneIstat))
+    const unit = units.get(row.unitId)
+    if (!unit) continue
+    out.set(row.id, toDuplicateCompany(row, unit, places.get(row.comuneIstat ?? '') ?? null, canWriteUnitData(actor, unit.path)))
+  }
+  return out
+}
+
+function toDuplicateCompany(row: CompanyRow, unit: { name: string }, place: Place | null, canUpdate: boolean): DuplicateCompany {
+  return {
+    id: row.id,
+    name: row.name,
+    vatNumber: row.vatNumber,
+    taxCode: row.taxCode,
+    unitId: row.unitId,
+    unitName: unit.name,
+    comuneName: place?.name ?? null,
+    provinceCode: place?.provinceCode ?? row.provinceCode,
+    address: row.address,
+    email: row.email,
+    pec: row.pec,
+    website: row.website,
+    phone: row.phone,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    can: { update: canUpdate },
+  }
+}
+
+/** Combined score of a pair's rules, as the queue computes it in SQL. */
+export function scoreOf(reasons: { rule: DuplicateRule; weight: number }[]): number {
+  const best = new Map<DuplicateRule, number>()
+  for (const r of reasons) best.set(r.rule, Math.max(best.get(r.rule) ?? 0, r.weight))
+  const rest = [...best.values()].reduce((acc, w) => acc * (1 - w), 1)
+  return Math.round((1 - rest) * 1000) / 1000
+}
+
+/**
+ * Possible duplicates of one company (its page shows "Possibile duplicato di …"): the same rules,
+ * asked for that company only, so each rule is a narrow query.
+ */
+export async function listCompanyDuplicates(ctx: RequestContext, companyId: string): Promise<{ items: CompanyDuplicateMatch[] }> {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
+  const actor = ctx.actor
+  const { row: focus } = await getScopedRow(ctx.db, actor, companyId)
+  // Company members and archived or merged companies get no suggestions.
+  if (dataPathPrefixes(actor).length === 0 || focus.archivedAt || focus.mergedIntoId) return { items: [] }
+  const scope = and(activeInScope(ctx.db, actor), ne(companies.id, focus.id)) as SQL
+  const found = new Map<string, { rule: DuplicateRule; value: string; weight: number }[]>()
+  const add = (id: string, rule: DuplicateRule, value: string, weight: number) => found.set(id, [...(found.get(id) ?? []), { rule, value, weight }])
+
+  const idClauses: SQL[] = [eq(companies.taxCode, focus.vatNumber)]
+  if (focus.taxCode) idClauses.push(eq(companies.vatNumber, focus.taxCode), eq(companies.taxCode, focus.taxCode))
+  const byId = await ctx.db
+    .select({ id: companies.id, vatNumber: companies.vatNumber, taxCode: companies.taxCode })
+    .from(companies)
+    .where(and(scope, or(...idClauses)))
+  for (const r of byId) {
+    const shared = r.taxCode === focus.vatNumber ? focus.vatNumber : (r.vatNumber === focus.taxCode ? r.vatNumber : r.taxCode) ?? ''
+    add(r.id, 'taxId', shared, WEIGHTS.taxId)
+  }
+
+  if (focus.comuneIstat) {
+    const focusCore = coreNameSql(sql`${focus.nameKey}::text`)
+    const similar = await ctx.db
+      .select({ id: companies.id, sim: sql<number>`similarity(${coreNameSql(sql`${companies.nameKey}`)}, ${focusCore})::float8` })
+      .from(companies)
+      .where(
+        and(
+          scope,
+          eq(companies.comuneIstat, focus.comuneIstat),
+          // The province has an index; the comune lies within it.
+          focus.provinceCode ? eq(companies.provinceCode, focus.provinceCode) : undefined,
+          sql`similarity(${coreNameSql(sql`${companies.nameKey}`)}, ${focusCore}) >= ${NAME_SIMILARITY_THRESHOLD}`,
+        ),
+      )
+    for (const r of similar) add(r.id, 'name', Number(r.sim).toFixed(2), WEIGHTS.nameFactor * Number(r.sim))
+  }
+
+  const domainRows = (await ctx.db.execute(sql`
+    select distinct d.domain from (values (${emailDomainSql(sql`${focus.email}::text`)}), (${emailDomainSql(sql`${focus.pec}::text`)}), (${websiteDomainSql(sql`${focus.website}::text`)})) as d(domain)
+    where d.domain is not null and d.domain like '%.%' and not ${isCommonDomainSql(sql`d.domain`)}
+  `)) as { rows: unknown[] }
+  const domains = (domainRows.rows as { domain: string }[]).map((r) => r.domain)
+  if (domains.length > 0) {
+    const domainParam = sql`${sql.param(domains)}::text[]`
+    const sameDomain = await ctx.db
+      .select({
+        id: companies.id,
+        email: sql<string | null>`${emailDomainSql(sql`${companies.email}`)}`,
+        pec: sql<string | null>`${emailDomainSql(sql`${companies.pec}`)}`,
+        website: sql<string | null>`${websiteDomainSql(sql`${companies.website}`)}`,
+      })
+      .from(companies)
+      .where(
+        and(
+          scope,
+          sql`(${emailDomainSql(sql`${companies.email}`)} = any(${domainParam})
+            or ${emailDomainSql(sql`${companies.pec}`)} = any(${domainParam})
+            or ${websiteDomainSql(sql`${companies.website}`)} = any(${domainParam}))`,
+        ),
+      )
+    const byDomain = new Map<string, string[]>()
+    for (const r of sameDomain) {
+      for (const d of new Set([r.email, r.pec, r.website])) if (d && domains.includes(d)) byDomain.set(d, [...(byDomain.get(d) ?? []), r.id])
+    }
+    // As in the queue: a domain shared by more than DOMAIN_GROUP_LIMIT companies is not one company's.
+    for (const [domain, ids] of byDomain) {
+      if (ids.length + 1 <= DOMAIN_GROUP_LIMIT) for (const id of ids) add(id, 'domain', domain, WEIGHTS.domain)
+    }
+  }
+
+  const ids = [...found.keys()]
+  if (ids.length === 0) return { items: [] }
+  const dismissed = await ctx.db
+    .select()
+    .from(companyDuplicateDismissals)
+    .where(
+      or(
+        and(eq(companyDuplicateDismissals.companyAId, focus.id), inArray(companyDuplicateDismissals.companyBId, ids)),
+        and(eq(companyDuplicateDismissals.companyBId, focus.id), inArray(companyDuplicateDismissals.companyAId, ids)),
+      ),
+    )
+  const dismissedIds = new Set(dismissed.map((d) => (d.companyAId === focus.id ? d.companyBId : d.companyAId)))
+  const summaries = await summarize(ctx, actor, ids.filter((id) => !dismissedIds.has(id)))
+  const items = [...summaries.values()].map((company) => {
+    const reasons = found.get(company.id) ?? []
+    const byRule = new Map<DuplicateRule, { rule: DuplicateRule; value: string; weight: number }>()
+    for (const r of reasons) if ((byRule.get(r.rule)?.weight ?? -1) < r.weight) byRule.set(r.rule, r)
+    const ordered = [...byRule.values()].sort((x, y) => y.weight - x.weight)
+    return { company, reasons: ordered.map(({ rule, value }) => ({ rule, value })), score: scoreOf(ordered) }
+  })
+  items.sort((x, y) => y.score - x.score || x.company.name.localeCompare(y.company.name))
+  return { items }
+}
+
+/** Orders a pair as dismissals store it (a < b, as PostgreSQL orders uuids). */
+export function orderedPair(x: string, y: string): [string, string] {
+  return x.toLowerCase() < y.toLowerCase() ? [x, y] : [y, x]
+}
+
+/** Marks a pair "not duplicates": the queue and the company pages stop proposing it. */
+export async function dismissDuplicatePair(ctx: RequestContext, input: DuplicateDismissInput) {
+  const actor = requireStaff(ctx)
+  return ctx.db.transaction(async (tx) => {
+    const a = await getScopedRow(tx, actor, input.companyAId)
+    const b = await getScopedRow(tx, actor, input.companyBId)
+    if (!canWriteUnitData(actor, a.unit.path) || !canWriteUnitData(actor, b.unit.path)) throw new AppError('FORBIDDEN', 'errors.forbidden')
+    if (a.row.id === b.row.id) throw new AppError('VALIDATION', 'errors.duplicatePairSameCompany', {}, [{ path: 'companyBId', message: 'errors.duplicatePairSameCompany' }])
+    const [companyAId, companyBId] = orderedPair(a.row.id, b.row.id)
+    const now = ctx.now()
+    const [row] = await tx
+      .insert(companyDuplicateDismissals)
+      .values({ companyAId, companyBId, dismissedBy: actor.userId, createdAt: now })
+      .onConflictDoNothing()
+      .returning()
+    if (row) {
+      await ctx.deps.audit.record(tx, ctx, {
+        action: 'create',
+        entityType: 'company_duplicate_dismissal',
+        entityId: companyAId,
+        unitId: a.row.unitId,
+        after: { companyAId, companyBId, names: [a.row.name, b.row.name] },
+      })
+      return { companyAId, companyBId, dismissedAt: row.createdAt.toISOString() }
+    }
+    const [existing] = await tx
+      .select()
+      .from(companyDuplicateDismissals)
+      .where(and(eq(companyDuplicateDismissals.companyAId, companyAId), eq(companyDuplicateDismissals.companyBId, companyBId)))
+    if (!existing) throw new Error('dismissal neither inserted nor found')
+    return { companyAId, companyBId, dismissedAt: existing.createdAt.toISOString() }
+  })
+}

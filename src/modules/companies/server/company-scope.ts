@@ -1,0 +1,59 @@
+/**
+ * What modules above companies (contacts, interactions, …) may ask about a company without reading
+ * its table: whether the caller may see it, and its name and owning unit.
+ */
+import { inArray } from 'drizzle-orm'
+import { AppError } from '../../../shared/app-error'
+import type { Db } from '../../../server/db/client'
+import { canReadUnitData, findUnit, type Actor } from '../../identity'
+import { companies } from './companies.table'
+
+export interface CompanyScope {
+  id: string
+  name: string
+  unitId: string
+  unitPath: string
+  archivedAt: Date | null
+  /** Set when the company was merged into another one. */
+  mergedIntoId: string | null
+}
+
+/** The company if the actor may read it; NOT_FOUND otherwise (missing and hidden look the same). */
+export async function getCompanyScope(db: Db, actor: Actor, companyId: string): Promise<CompanyScope> {
+  const [found] = await findCompanyScopes(db, [companyId])
+  if (!found) throw new AppError('NOT_FOUND', 'errors.notFound')
+  if (!canReadUnitData(actor, found.unitPath)) throw new AppError('NOT_FOUND', 'errors.notFound')
+  return found
+}
+
+/** Name and owning unit of each company found (no permission check: callers filter with the policy). */
+export async function findCompanyScopes(db: Db, companyIds: readonly string[]): Promise<CompanyScope[]> {
+  const ids = [...new Set(companyIds)]
+  if (ids.length === 0) return []
+  const rows = await db
+    .select({ id: companies.id, name: companies.name, unitId: companies.unitId, archivedAt: companies.archivedAt, mergedIntoId: companies.mergedIntoId })
+    .from(companies)
+    .where(inArray(companies.id, ids))
+  const unitIds = [...new Set(rows.map((r) => r.unitId))]
+  const paths = new Map<string, string>()
+  // A handful of units at most (companies belong to antennas): one lookup each.
+  for (const unitId of unitIds) {
+    const unit = await findUnit(db, unitId)
+    if (unit) paths.set(unitId, unit.path)
+  }
+  return rows.flatMap((r) => {
+    const unitPath = paths.get(r.unitId)
+    return unitPath ? [{ ...r, unitPath }] : []
+  })
+}
+
+/**
+ * Every company's id, name, email, unit and partita IVA, for seeding demo data of the modules above
+ * (the demo seed numbers partite IVA in creation order).
+ */
+export async function listCompaniesForSeed(db: Db): Promise<{ id: string; name: string; unitId: string; email: string | null; vatNumber: string }[]> {
+  return db
+    .select({ id: companies.id, name: companies.name, unitId: companies.unitId, email: companies.email, vatNumber: companies.vatNumber })
+    .from(companies)
+    .orderBy(companies.vatNumber)
+}
