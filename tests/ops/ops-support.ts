@@ -15,8 +15,12 @@ import { createThrowawayPostgres, TEST_DATABASE_URL } from '../support/test-data
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
 const PONTE_BIN = path.join(ROOT, 'bin', 'ponte.mjs')
 
-/** The databases each ops test runs on: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set. */
-export const DATABASE_KINDS: ('pglite' | 'postgres')[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+/**
+ * The database each ops test runs on, as for every other test: PGlite, or PostgreSQL when
+ * TEST_DATABASE_URL is set. `npm test` runs the suite once each way, so every ops test covers both
+ * databases without running its PGlite half twice.
+ */
+export const DATABASE_KINDS: ('pglite' | 'postgres')[] = TEST_DATABASE_URL ? ['postgres'] : ['pglite']
 
 /** A database for a child process: either a data directory or a connection string. */
 export interface Target {

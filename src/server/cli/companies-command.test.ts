@@ -1,5 +1,5 @@
 /**
- * `ponte companies import|export` run as the real command on a throwaway database (PGlite; also
+ * `ponte companies import|export` run as the real command on a throwaway database (PGlite, or
  * PostgreSQL when TEST_DATABASE_URL is set), as a batch user would.
  */
 import fs from 'node:fs'

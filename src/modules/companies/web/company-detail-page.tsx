@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconArchive, IconArrowLeft, IconHistory, IconPencil, IconRestore } from '@tabler/icons-react'
-import { type ReactNode, useId } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../web/api-client'
 import { useFormat } from '../../../web/i18n/format'
 import { useOptionalLabel } from '../../../web/i18n/optional-label'
 import { confirmAction } from '../../../web/ui/confirm'
+import { DetailCard, DetailTabs, type DetailPanel } from '../../../web/ui/detail-card'
 import { DetailList } from '../../../web/ui/detail-list'
 import { EmptyState } from '../../../web/ui/empty-state'
 import { LoadingState } from '../../../web/ui/loading-state'
@@ -22,16 +23,8 @@ import { CompanyDuplicateNotice } from './company-duplicate-notice'
 import { STAGE_TONES, useAtecoSectionLabel } from './company-labels'
 import { CustomFieldsSection } from './custom-field-inputs'
 
-/**
- * A tab another module adds to the company page (contacts, timeline, …). The companies module cannot
- * import the modules above it, so the app shell (src/web/company-panels.tsx) passes them in.
- */
-export interface CompanyPanel {
-  id: string
-  /** Already translated. */
-  label: string
-  render: (company: Company) => ReactNode
-}
+/** A tab another module adds to this page (the shell composes them: src/web/company-panels.tsx). */
+export type CompanyPanel = DetailPanel<Company>
 
 /** `/companies/$companyId`: everything the hub knows about one company, and what can be done to it. */
 export function CompanyDetailPage({ companyId, panels = [] }: { companyId: string; panels?: readonly CompanyPanel[] }) {
@@ -166,23 +159,9 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
       </Group>
       <CompanyDuplicateNotice company={company} />
 
-      <Tabs defaultValue="overview" keepMounted={false}>
-        <Tabs.List mb="lg">
-          <Tabs.Tab value="overview">{t('companies.detail.overviewTab')}</Tabs.Tab>
-          {panels.map((panel) => (
-            <Tabs.Tab key={panel.id} value={panel.id}>
-              {panel.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {panels.map((panel) => (
-          <Tabs.Panel key={panel.id} value={panel.id}>
-            {panel.render(company)}
-          </Tabs.Panel>
-        ))}
-        <Tabs.Panel value="overview">
+      <DetailTabs item={company} overviewLabel={t('companies.detail.overviewTab')} panels={panels}>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <DetailSection title={t('companies.form.sections.identity')}>
+            <DetailCard title={t('companies.form.sections.identity')}>
               <DetailList
                 cols={2}
                 items={[
@@ -206,9 +185,9 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
                   { label: t('companies.fields.foundingYear'), value: company.foundingYear === null ? null : String(company.foundingYear) },
                 ]}
               />
-            </DetailSection>
+            </DetailCard>
 
-            <DetailSection title={t('companies.form.sections.size')}>
+            <DetailCard title={t('companies.form.sections.size')}>
               <DetailList
                 cols={2}
                 items={[
@@ -228,9 +207,9 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
                   },
                 ]}
               />
-            </DetailSection>
+            </DetailCard>
 
-            <DetailSection title={t('companies.form.sections.place')}>
+            <DetailCard title={t('companies.form.sections.place')}>
               <DetailList
                 cols={2}
                 items={[
@@ -238,9 +217,9 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
                   { label: t('companies.fields.place'), value: place },
                 ]}
               />
-            </DetailSection>
+            </DetailCard>
 
-            <DetailSection title={t('companies.form.sections.contacts')}>
+            <DetailCard title={t('companies.form.sections.contacts')}>
               <DetailList
                 cols={2}
                 items={[
@@ -253,13 +232,13 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
                   { label: t('companies.fields.phone'), value: company.phone ? <Anchor href={`tel:${company.phone.replace(/\s/g, '')}`}>{company.phone}</Anchor> : null },
                 ]}
               />
-            </DetailSection>
+            </DetailCard>
           </SimpleGrid>
 
           <Stack gap="lg" mt="lg">
             <CustomFieldsSection company={company} />
 
-            <DetailSection title={t('companies.form.sections.other')}>
+            <DetailCard title={t('companies.form.sections.other')}>
               <DetailList
                 cols={3}
                 items={[
@@ -282,46 +261,32 @@ function CompanyDetail({ company, back, panels }: { company: Company; back: Reac
                   { label: t('companies.detail.updatedAt'), value: format.dateTime(company.updatedAt) },
                 ]}
               />
-            </DetailSection>
+            </DetailCard>
 
-            <DetailSection title={t('companies.fields.description')}>
+            <DetailCard title={t('companies.fields.description')}>
               <LongText text={company.description} empty={t('companies.detail.noDescription')} />
-            </DetailSection>
+            </DetailCard>
 
-            <DetailSection title={t('companies.fields.notes')}>
+            <DetailCard title={t('companies.fields.notes')}>
               <LongText text={company.notes} empty={t('companies.detail.noNotes')} />
-            </DetailSection>
+            </DetailCard>
 
             {canReadHistory ? (
-              <DetailSection title={t('companies.detail.activity')}>
+              <DetailCard title={t('companies.detail.activity')}>
                 <AnchorLink to="/audit" search={{ entityType: 'company', entityId: company.id }}>
                   <Group gap={6} component="span">
                     <IconHistory size={16} aria-hidden="true" />
                     {t('companies.detail.auditTrail')}
                   </Group>
                 </AnchorLink>
-              </DetailSection>
+              </DetailCard>
             ) : null}
           </Stack>
-        </Tabs.Panel>
-      </Tabs>
+      </DetailTabs>
     </>
   )
 }
 
-function DetailSection({ title, children }: { title: string; children: ReactNode }) {
-  const titleId = useId()
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={titleId}>
-      <Stack gap="md">
-        <Title order={2} size="h4" id={titleId}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  )
-}
 
 /** Free text as written, line breaks included. */
 function LongText({ text, empty }: { text: string | null; empty: string }) {

@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Card, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { IconArchive, IconArrowLeft, IconDownload, IconHistory, IconPencil, IconRestore, IconTrash } from '@tabler/icons-react'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../web/api-client'
 import { useFormat } from '../../../web/i18n/format'
 import { confirmAction } from '../../../web/ui/confirm'
+import { DetailCard, DetailTabs, type DetailPanel } from '../../../web/ui/detail-card'
 import { DetailList } from '../../../web/ui/detail-list'
 import { EmptyState } from '../../../web/ui/empty-state'
 import { showSubmitError } from '../../../web/ui/form-errors'
@@ -26,16 +27,8 @@ import {
   useSetContactArchived,
 } from './contacts.queries'
 
-/**
- * A tab another module adds to the contact page (the interactions timeline, …). The contacts module
- * cannot import the modules above it, so the app shell (src/web/contact-panels.tsx) passes them in.
- */
-export interface ContactPanel {
-  id: string
-  /** Already translated. */
-  label: string
-  render: (contact: Contact) => ReactNode
-}
+/** A tab another module adds to this page (the shell composes them: src/web/contact-panels.tsx). */
+export type ContactPanel = DetailPanel<Contact>
 
 const fullName = (contact: Pick<Contact, 'firstName' | 'lastName'>) => `${contact.firstName} ${contact.lastName}`
 
@@ -127,23 +120,9 @@ function ContactDetail({ contact, back, panels }: { contact: Contact; back: Reac
         </Group>
       ) : null}
 
-      <Tabs defaultValue="overview" keepMounted={false}>
-        <Tabs.List mb="lg">
-          <Tabs.Tab value="overview">{t('contacts.detail.overviewTab')}</Tabs.Tab>
-          {panels.map((panel) => (
-            <Tabs.Tab key={panel.id} value={panel.id}>
-              {panel.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {panels.map((panel) => (
-          <Tabs.Panel key={panel.id} value={panel.id}>
-            {panel.render(contact)}
-          </Tabs.Panel>
-        ))}
-        <Tabs.Panel value="overview">
+      <DetailTabs item={contact} overviewLabel={t('contacts.detail.overviewTab')} panels={panels}>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <Section title={t('contacts.detail.person')}>
+            <DetailCard title={t('contacts.detail.person')}>
               <DetailList
                 cols={2}
                 items={[
@@ -154,8 +133,8 @@ function ContactDetail({ contact, back, panels }: { contact: Contact; back: Reac
                   { label: t('contacts.fields.unit'), value: contact.unitName },
                 ]}
               />
-            </Section>
-            <Section title={t('contacts.detail.companies')}>
+            </DetailCard>
+            <DetailCard title={t('contacts.detail.companies')}>
               {contact.companies.length === 0 ? (
                 <Text c="dimmed">{t('contacts.detail.noCompanies')}</Text>
               ) : (
@@ -173,44 +152,30 @@ function ContactDetail({ contact, back, panels }: { contact: Contact; back: Reac
                   ))}
                 </Stack>
               )}
-            </Section>
+            </DetailCard>
           </SimpleGrid>
           <Stack gap="lg" mt="lg">
             <ConsentSection contact={contact} />
-            <Section title={t('contacts.detail.notes')}>
+            <DetailCard title={t('contacts.detail.notes')}>
               {contact.notes ? <Text style={{ whiteSpace: 'pre-wrap' }}>{contact.notes}</Text> : <Text c="dimmed">{t('contacts.detail.noNotes')}</Text>}
-            </Section>
+            </DetailCard>
             <GdprSection contact={contact} />
             {canReadHistory ? (
-              <Section title={t('contacts.detail.activity')}>
+              <DetailCard title={t('contacts.detail.activity')}>
                 <AnchorLink to="/audit" search={{ entityType: 'contact', entityId: contact.id }}>
                   <Group gap={6} component="span">
                     <IconHistory size={16} aria-hidden="true" />
                     {t('contacts.detail.auditTrail')}
                   </Group>
                 </AnchorLink>
-              </Section>
+              </DetailCard>
             ) : null}
           </Stack>
-        </Tabs.Panel>
-      </Tabs>
+      </DetailTabs>
     </>
   )
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const titleId = useId()
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={titleId}>
-      <Stack gap="md">
-        <Title order={2} size="h4" id={titleId}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  )
-}
 
 /** The current state of each purpose with grant / withdraw, and the full history below. */
 function ConsentSection({ contact }: { contact: Contact }) {
@@ -224,7 +189,7 @@ function ConsentSection({ contact }: { contact: Contact }) {
     return state.recordedAt ? t('contacts.consents.withdrawn') : t('contacts.consents.notGranted')
   }
   return (
-    <Section title={t('contacts.consents.title')}>
+    <DetailCard title={t('contacts.consents.title')}>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {contact.consents.map((state) => {
           const purpose = t(`contacts.purposes.${state.purpose}`)
@@ -293,7 +258,7 @@ function ConsentSection({ contact }: { contact: Contact }) {
         </Table.ScrollContainer>
       )}
       {editing ? <ConsentModal contact={contact} purpose={editing.purpose} granted={editing.granted} onClose={() => setEditing(null)} /> : null}
-    </Section>
+    </DetailCard>
   )
 }
 
@@ -345,7 +310,7 @@ function GdprSection({ contact }: { contact: Contact }) {
   const { t } = useTranslation()
   const [erasing, setErasing] = useState(false)
   return (
-    <Section title={t('contacts.gdpr.title')}>
+    <DetailCard title={t('contacts.gdpr.title')}>
       <Text size="sm">{t('contacts.gdpr.exportHint')}</Text>
       <Group gap="sm">
         <Button component="a" href={gdprExportUrl(contact.id, 'json')} download variant="default" leftSection={<IconDownload size={16} aria-hidden="true" />}>
@@ -366,7 +331,7 @@ function GdprSection({ contact }: { contact: Contact }) {
           {erasing ? <EraseModal contact={contact} onClose={() => setErasing(false)} /> : null}
         </>
       ) : null}
-    </Section>
+    </DetailCard>
   )
 }
 
