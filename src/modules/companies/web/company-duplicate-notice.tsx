@@ -19,7 +19,7 @@ export function CompanyDuplicateNotice({ company }: { company: Company }) {
   const items = duplicates.data?.items ?? []
   if (!enabled || items.length === 0) return null
   return (
-    <Alert color="yellow" variant="light" icon={<IconCopy size={18} aria-hidden="true" />} title={t('companyDuplicates.notice.title')} mb="lg">
+    <Alert color="blue.9" variant="outline" icon={<IconCopy size={18} aria-hidden="true" />} title={t('companyDuplicates.notice.title')} mb="lg">
       <Text size="sm" mb={6}>
         {t('companyDuplicates.notice.text', { count: items.length })}
       </Text>

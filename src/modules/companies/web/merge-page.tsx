@@ -155,9 +155,9 @@ function MergeForm({ survivor, merged, preview, onSwap, onMerged }: MergeFormPro
 
   return (
     <Stack gap="lg">
-      {sameCompany ? <Alert color="red" variant="light">{t('companyDuplicates.mergePage.sameCompany')}</Alert> : null}
-      {inactive ? <Alert color="red" variant="light">{t('companyDuplicates.mergePage.inactive')}</Alert> : null}
-      {readOnly ? <Alert color="yellow" variant="light">{t('companyDuplicates.mergePage.readOnly')}</Alert> : null}
+      {sameCompany ? <Alert color="red.9" variant="outline">{t('companyDuplicates.mergePage.sameCompany')}</Alert> : null}
+      {inactive ? <Alert color="red.9" variant="outline">{t('companyDuplicates.mergePage.inactive')}</Alert> : null}
+      {readOnly ? <Alert color="blue.9" variant="outline">{t('companyDuplicates.mergePage.readOnly')}</Alert> : null}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         <CompanyHeading company={survivor} role={t('companyDuplicates.mergePage.survivor')} tone="teal" />
