@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase({ migrate: false })
+  const testDb = await createTestDatabase({ contents: 'app' })
   const clock: TestClock = {
     now: new Date(),
     advance(ms) {

@@ -45,6 +45,8 @@ export interface DatabaseOptions {
   poolSize?: number | undefined
   /** In-memory PGlite (tests): no data directory, no lock. */
   memory?: boolean
+  /** In-memory PGlite only: start from this dumped data directory instead of an empty cluster. */
+  loadDataDir?: Blob | undefined
 }
 
 // timestamptz as JS Date, bigint counts as numbers; same on both drivers.
@@ -98,7 +100,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   let release: (() => Promise<void>) | null = null
   let client: PGlite
   if (options.memory) {
-    client = await PGlite.create({ extensions })
+    client = await PGlite.create(options.loadDataDir ? { extensions, loadDataDir: options.loadDataDir } : { extensions })
   } else {
     const dataDir = path.resolve(options.dataDir ?? './data')
     release = await lockDataDir(dataDir)

@@ -250,9 +250,13 @@ export async function setCompanyArchived(ctx: RequestContext, id: string, archiv
 /** Filters shared by the list, its total (and the export of a filtered list). */
 export async function listConditions(ctx: RequestContext, actor: Actor, query: CompanyListQuery): Promise<SQL[]> {
   // Staff read their units' companies; a company member reads the companies they are linked to.
-  const conditions: SQL[] = [
-    or(inArray(companies.unitId, unitIdsUnder(ctx.db, dataPathPrefixes(actor))), inArray(companies.id, companyIdsOfMember(ctx.db, actor))) as SQL,
-  ]
+  // Each branch only when the actor has it: an OR with an empty branch still costs the planner the
+  // plain index path on unit_id that staff lists need.
+  const prefixes = dataPathPrefixes(actor)
+  const scope: SQL[] = []
+  if (prefixes.length > 0) scope.push(inArray(companies.unitId, unitIdsUnder(ctx.db, prefixes)))
+  if (isCompanyMemberSomewhere(actor)) scope.push(inArray(companies.id, companyIdsOfMember(ctx.db, actor)))
+  const conditions: SQL[] = [scope.length === 1 && scope[0] ? scope[0] : ((or(...scope) ?? sql`false`) as SQL)]
   if (query.unitId) conditions.push(inArray(companies.unitId, unitIdsUnder(ctx.db, [`%/${query.unitId}/`])))
   if (query.region) conditions.push(eq(companies.regionCode, query.region))
   if (query.province) conditions.push(eq(companies.provinceCode, query.province))
