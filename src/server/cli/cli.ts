@@ -15,6 +15,7 @@ import { startServer } from '../main'
 import { isDatabaseEmpty, seedDemoNetwork } from '../seed/demo-network'
 import type { Database } from '../db/client'
 import { CliExit, registerCompaniesCommands } from './companies-command'
+import { registerDmaCommands } from './dma-command'
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const env = loadEnv()
@@ -119,6 +120,7 @@ program
   )
 
 registerCompaniesCommands(program)
+registerDmaCommands(program)
 
 class CliError extends Error {}
 

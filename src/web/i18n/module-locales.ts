@@ -3,6 +3,8 @@
  * `translation` namespace. Each file owns its top-level key(s), so modules never edit each other's
  * strings; `satisfies` checks that the Italian and English files carry the same keys.
  */
+import assessmentsEn from '../../modules/assessments/web/locales/en.json'
+import assessmentsIt from '../../modules/assessments/web/locales/it.json'
 import companyCustomFieldsEn from '../../modules/companies/web/locales/customFields.en.json'
 import companyCustomFieldsIt from '../../modules/companies/web/locales/customFields.it.json'
 import companyActivityEn from '../../modules/companies/web/locales/activity.en.json'
@@ -19,6 +21,7 @@ import interactionsEn from '../../modules/interactions/web/locales/en.json'
 import interactionsIt from '../../modules/interactions/web/locales/it.json'
 
 export const moduleLocalesIt = {
+  ...(assessmentsIt satisfies typeof assessmentsEn),
   ...(companyActivityIt satisfies typeof companyActivityEn),
   ...(companyCustomFieldsIt satisfies typeof companyCustomFieldsEn),
   ...(companyDuplicatesIt satisfies typeof companyDuplicatesEn),
@@ -29,6 +32,7 @@ export const moduleLocalesIt = {
 }
 
 export const moduleLocalesEn = {
+  ...(assessmentsEn satisfies typeof assessmentsIt),
   ...(companyActivityEn satisfies typeof companyActivityIt),
   ...(companyCustomFieldsEn satisfies typeof companyCustomFieldsIt),
   ...(companyDuplicatesEn satisfies typeof companyDuplicatesIt),
