@@ -1,0 +1,106 @@
+/**
+ * Results of one or more assessments of a company: the radar (T0/T1/T2 overlays) and the same
+ * figures as a table, which is also what screen readers get (the chart is an image to them).
+ */
+import { Badge, Table, VisuallyHidden } from '@mantine/core'
+import { RadarChart } from 'echarts/charts'
+import { AriaComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { init, use as registerEcharts } from 'echarts/core'
+import { SVGRenderer } from 'echarts/renderers'
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DMA_DIMENSION_IDS, type DmaBandId, type DmaDimensionId } from '../assessments.contract'
+import { dmaRadarOption, getDmaRules, type DmaChartSeries, type DmaInstrument } from '../assessments.reference'
+
+registerEcharts([RadarChart, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer])
+
+export interface DmaResultSeries extends DmaChartSeries {
+  overall: number
+  band: DmaBandId
+  dimensionBands: Record<DmaDimensionId, DmaBandId>
+}
+
+const BAND_COLOURS: Record<DmaBandId, string> = { basic: 'red', average: 'orange', moderately_advanced: 'blue', advanced: 'green' }
+
+function localeOf(language: string | undefined): 'it' | 'en' {
+  return language?.startsWith('en') ? 'en' : 'it'
+}
+
+/** One decimal, in the user's locale ("21,8"). */
+export function formatScore(score: number, locale: 'it' | 'en'): string {
+  return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score)
+}
+
+export function DmaBandBadge({ band }: { band: DmaBandId }) {
+  const { i18n } = useTranslation()
+  const label = getDmaRules().bands.find((b) => b.id === band)?.label[localeOf(i18n.language)] ?? band
+  return (
+    <Badge variant="outline" color={BAND_COLOURS[band]} autoContrast>
+      {label}
+    </Badge>
+  )
+}
+
+export function DmaRadar({ instrument, series }: { instrument: DmaInstrument; series: readonly DmaChartSeries[] }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const { t, i18n } = useTranslation()
+  const locale = localeOf(i18n.language)
+  useEffect(() => {
+    const element = ref.current
+    // jsdom has no layout: the table carries the figures there.
+    if (!element || typeof window === 'undefined' || navigator.userAgent.includes('jsdom')) return
+    const chart = init(element, undefined, { renderer: 'svg' })
+    chart.setOption(dmaRadarOption(instrument, series, locale))
+    const resize = () => chart.resize()
+    window.addEventListener('resize', resize)
+    return () => {
+      window.removeEventListener('resize', resize)
+      chart.dispose()
+    }
+  }, [instrument, series, locale])
+  return <div ref={ref} role="img" aria-label={t('assessments.results.radarLabel', { stages: series.map((s) => s.label).join(', ') })} style={{ width: '100%', height: 360 }} data-testid="dma-radar" />
+}
+
+export function DmaScoreTable({ instrument, series, caption }: { instrument: DmaInstrument; series: readonly DmaResultSeries[]; caption: string }) {
+  const { t, i18n } = useTranslation()
+  const locale = localeOf(i18n.language)
+  return (
+    <Table.ScrollContainer minWidth={320}>
+      <Table striped>
+        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('assessments.results.dimension')}</Table.Th>
+            {series.map((s) => (
+              <Table.Th scope="col" key={s.label}>
+                {s.label}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {DMA_DIMENSION_IDS.map((id) => (
+            <Table.Tr key={id}>
+              <Table.Th scope="row" fw={400}>
+                {id} · {instrument.dimensions.find((d) => d.id === id)?.name[locale]}
+              </Table.Th>
+              {series.map((s) => (
+                <Table.Td key={s.label}>
+                  {formatScore(s.dimensions[id], locale)} <DmaBandBadge band={s.dimensionBands[id]} />
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th scope="row">{t('assessments.results.overall')}</Table.Th>
+            {series.map((s) => (
+              <Table.Td key={s.label} fw={700}>
+                {formatScore(s.overall, locale)} <DmaBandBadge band={s.band} />
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
