@@ -14,6 +14,8 @@ export {
   type CompanyActivityInput,
 } from './server/company-activity.service'
 export { findCompanyScopes, getCompanyScope, listCompaniesForSeed, type CompanyScope } from './server/company-scope'
+/** One company as its API shows it (scoped like GET /companies/{id}): e.g. to prefill an assessment. */
+export { getCompany } from './server/companies.service'
 /** Scoping for company members (issue 3): the ids of the companies an actor reads as their member. */
 export { companyIdsOfMember, isCompanyMemberSomewhere } from './server/company-member-scope'
 export { linkDemoCompanyMember } from './server/company-members.service'
@@ -21,6 +23,7 @@ export { deriveCompanySize, normalizeText } from './server/companies.calculation
 export {
   COMPANY_IMPORT_QUEUE,
   importCompanyFile,
+  recoverStaleCompanyImports,
   runCompanyImportJob,
   type ImportReport,
 } from './server/company-import.service'

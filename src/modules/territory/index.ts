@@ -5,5 +5,5 @@
  */
 export { territoryRoutes } from './server/territory.routes'
 export { loadTerritoryReferenceData, type LoadResult } from './server/territory.loader'
-export { matchComune, italianDay } from './server/territory.service'
+export { matchComune, loadComuneMatcher, italianDay, type ComuneMatcher } from './server/territory.service'
 export { comuniInForceOfProvince, comuniInForceByIstat } from './server/territory.service'

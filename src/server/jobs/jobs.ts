@@ -6,9 +6,11 @@
 import PgBoss from 'pg-boss'
 import type { AppDeps } from '../deps'
 import { runIdentityHousekeeping } from '../../modules/identity'
-import { COMPANY_IMPORT_QUEUE, runCompanyImportJob } from '../../modules/companies'
+import { COMPANY_IMPORT_QUEUE, recoverStaleCompanyImports, runCompanyImportJob } from '../../modules/companies'
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping'
+/** Every few minutes: imports whose run stopped (a crash, a restart) are taken over and resumed. */
+export const IMPORT_RECOVERY_QUEUE = 'company-import-recovery'
 
 /** Every module's housekeeping, in one nightly job. */
 export async function runHousekeeping(deps: Pick<AppDeps, 'database' | 'clock'>) {
@@ -43,6 +45,11 @@ export async function startJobs(deps: AppDeps): Promise<PgBoss> {
     const removed = await runHousekeeping(deps)
     logger.info({ removed }, 'housekeeping done')
   })
+  await boss.createQueue(IMPORT_RECOVERY_QUEUE)
+  await boss.schedule(IMPORT_RECOVERY_QUEUE, '*/5 * * * *', {})
+  await boss.work(IMPORT_RECOVERY_QUEUE, async () => {
+    await recoverStaleCompanyImports(deps, deps.clock())
+  })
   for (const queue of Object.keys(JOB_HANDLERS)) {
     await boss.createQueue(queue)
     await boss.work<Record<string, unknown>>(queue, async ([job]) => {
@@ -52,7 +59,8 @@ export async function startJobs(deps: AppDeps): Promise<PgBoss> {
   // From now on services queue their work in pg-boss: any instance running jobs picks it up.
   deps.jobs = {
     send: async (queue, data) => {
-      // No retry: an import half done is not safely repeatable; it is marked failed instead.
+      // No retry: a run that throws is marked failed (a retry would fail alike); a run whose
+      // process died is taken over by the import recovery above and resumes after its last batch.
       await boss.send(queue, data, { retryLimit: 0 })
     },
     drain: async () => {},

@@ -179,6 +179,17 @@ export const companyImports = pgTable(
     /** [{ row, column, code, message }] of the last dry run or import. */
     errors: jsonb('errors').$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
     failure: text('failure'),
+    /**
+     * The run (dry run or import) that owns the import while it is validating/importing. Each claim
+     * is a new id; a run checks it with every batch it commits, so a run whose claim was taken over
+     * (it looked dead) stops instead of writing twice.
+     */
+    claimId: uuid('claim_id'),
+    /** The run's last sign of life (claim, then each batch): a silent run is taken over after a while. */
+    heartbeatAt: ts('heartbeat_at'),
+    /** Who started the run, and their language: a recovered run goes on as them. */
+    runBy: uuid('run_by'),
+    runLocale: text('run_locale'),
     createdAt: ts('created_at').notNull().defaultNow(),
     startedAt: ts('started_at'),
     finishedAt: ts('finished_at'),

@@ -149,6 +149,11 @@ export const companyActivityMover: CompanyReferenceMover = {
     const [row] = await db.select({ n: count() }).from(companyActivity).where(eq(companyActivity.companyId, companyId))
     return row?.n ?? 0
   },
+  async referencing(db, companyIds) {
+    if (companyIds.length === 0) return []
+    const rows = await db.selectDistinct({ id: companyActivity.companyId }).from(companyActivity).where(inArray(companyActivity.companyId, [...companyIds]))
+    return rows.map((r) => r.id)
+  },
   async move(tx, fromCompanyId, toCompanyId) {
     // A source already recorded for the survivor (the same event attended by both) keeps one row.
     const clashing = await tx

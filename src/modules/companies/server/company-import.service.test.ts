@@ -1,24 +1,34 @@
-import { and, count, eq } from 'drizzle-orm'
+import { and, count, eq, sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCompany } from '../../../../tests/factories/companies.factory'
 import { buildRootUnit, buildUnit, buildUser } from '../../../../tests/factories/identity.factory'
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
+import type { Db } from '../../../server/db/client'
+import type { AppDeps } from '../../../server/deps'
 import type { RequestContext } from '../../../server/http/context'
 import { auditLog } from '../../audit/server/audit.table'
+import { ContactCreateInput } from '../../contacts/contacts.contract'
+import { createContact } from '../../contacts/server/contacts.service'
 import { loadActor } from '../../identity'
 import type { UnitRow } from '../../identity/server/identity.table'
 import { vatCheckDigit } from './companies.seed'
 import { updateCompany } from './companies.service'
-import { companies, companyActivity, companyImportChanges, customFieldDefinitions } from './companies.table'
+import { companies, companyActivity, companyImportChanges, companyImports, customFieldDefinitions } from './companies.table'
 import { exportCompanies } from './company-export.service'
 import { streamToBuffer } from './company-export.writer'
 import {
+  COMPANY_IMPORT_QUEUE,
   getCompanyImport,
+  IMPORT_BATCH_SIZE,
   importCompanyFile,
   listCompanyImports,
+  recoverStaleCompanyImports,
+  runCompanyImportJob,
+  STALE_RUN_MS,
   startCompanyImport,
+  startCompanyValidation,
   undoCompanyImport,
   updateCompanyImport,
   uploadCompanyImport,
@@ -206,6 +216,30 @@ describe('scoping', () => {
     expect((await byVat(theirs.vatNumber))?.employees).toBe(3)
   })
 
+  it('never updates a company merged into another: the row is an error naming the company that remains', async () => {
+    const db = t.deps.database.db
+    const survivor = await buildCompany(db, { unit: bg, name: 'Rimasta Srl', vatNumber: vat(), employees: 10 })
+    const merged = await buildCompany(db, { unit: bg, name: 'Assorbita Srl', vatNumber: vat(), employees: 3 })
+    await db.update(companies).set({ mergedIntoId: survivor.id, archivedAt: t.clock.now }).where(eq(companies.id, merged.id))
+    const file = csv(['Ragione sociale;Partita IVA;Dipendenti', `Assorbita Srl;${merged.vatNumber};99`])
+    const dry = await importCompanyFile(staffBg, { fileName: 'fusa.csv', bytes: file, dryRun: true })
+    expect(dry).toMatchObject({ created: 0, updated: 0, unchanged: 0 })
+    const report = await importCompanyFile(staffBg, { fileName: 'fusa.csv', bytes: file })
+    expect(report).toMatchObject({ created: 0, updated: 0, unchanged: 0 })
+    expect(report.errors).toMatchObject([{ row: 2, column: 'Partita IVA', code: 'importVatMerged' }])
+    expect(report.errors[0]?.message).toContain('Rimasta Srl')
+    expect(report.errors[0]?.message).toContain(survivor.vatNumber)
+    expect((await byVat(merged.vatNumber))?.employees).toBe(3)
+    expect((await byVat(survivor.vatNumber))?.employees).toBe(10)
+    // Merged into a company of another antenna: not named to a user who cannot see it.
+    const elsewhere = await buildCompany(db, { unit: bs, name: 'Bresciana Rimasta Spa', vatNumber: vat() })
+    const mergedAway = await buildCompany(db, { unit: bg, name: 'Passata a Brescia', vatNumber: vat() })
+    await db.update(companies).set({ mergedIntoId: elsewhere.id, archivedAt: t.clock.now }).where(eq(companies.id, mergedAway.id))
+    const hidden = await importCompanyFile(staffBg, { fileName: 'fusa2.csv', bytes: csv(['Ragione sociale;Partita IVA', `Passata;${mergedAway.vatNumber}`]) })
+    expect(hidden.errors).toMatchObject([{ row: 2, code: 'importVatNotWritable' }])
+    expect(hidden.errors[0]?.message).not.toContain('Bresciana')
+  })
+
   it('keeps imports to the units of the user: another antenna neither sees nor runs them', async () => {
     const upload = await uploadCompanyImport(staffBg, { fileName: 'riservato.csv', bytes: csv(['Ragione sociale;Partita IVA', `Riservata;${vat()}`]) })
     await expect(getCompanyImport(staffBs, upload.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
@@ -287,6 +321,109 @@ describe('undo', () => {
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityId, report.importId), eq(auditLog.action, 'undo')))
     expect(audits).toHaveLength(1)
   })
+
+  it('archives, rather than deletes, a created company that people were linked to since', async () => {
+    const [linked, plain] = [vat(), vat()]
+    const report = await importCompanyFile(staffBg, { fileName: 'contatti.csv', bytes: csv(['Ragione sociale;Partita IVA', `Con Referente Srl;${linked}`, `Senza Nessuno Srl;${plain}`]) })
+    expect(report.created).toBe(2)
+    t.clock.advance(60_000)
+    const company = must(await byVat(linked))
+    const contact = await createContact(staffBg, ContactCreateInput.parse({ unitId: bg.id, firstName: 'Giulia', lastName: 'Rota', company: { companyId: company.id, role: 'referente' } }))
+    const undone = await undoCompanyImport(staffBg, report.importId)
+    expect(undone.undo).toMatchObject({ deleted: 1, archived: 1, restored: 0 })
+    expect(undone.undo?.conflicts).toMatchObject([{ row: 2, companyId: company.id, name: 'Con Referente Srl' }])
+    expect(undone.undo?.conflicts[0]?.reason).toContain('contatti')
+    // The company the person is linked to is still there (archived), so the link still leads somewhere.
+    expect((await byVat(linked))?.archivedAt).not.toBeNull()
+    expect(await byVat(plain)).toBeUndefined()
+    expect(contact.companies.map((c) => c.companyId)).toEqual([company.id])
+  })
+})
+
+describe('runs that stop (a crash, a restart)', () => {
+  /** Jobs queued while `fn` runs are kept, not run: as if the process died right after queuing. */
+  async function withLostJobs<T>(fn: () => Promise<T>): Promise<{ result: T; jobs: Record<string, unknown>[] }> {
+    const send = t.deps.jobs.send
+    const jobs: Record<string, unknown>[] = []
+    t.deps.jobs.send = async (queue, data) => {
+      if (queue === COMPANY_IMPORT_QUEUE) jobs.push(data)
+    }
+    try {
+      return { result: await fn(), jobs }
+    } finally {
+      t.deps.jobs.send = send
+    }
+  }
+  function bigFile(rows: number, extra: string[] = []) {
+    return csv(['Ragione sociale;Partita IVA;Comune', ...Array.from({ length: rows }, (_, i) => `Impresa Ripresa ${i};${vat()};Bergamo`), ...extra])
+  }
+  const statusOf = async (id: string) => (await t.deps.database.db.select().from(companyImports).where(eq(companyImports.id, id)))[0]
+
+  it('takes over a dry run whose process died, when someone looks at the import, and only after a while', async () => {
+    const upload = await uploadCompanyImport(staffBg, { fileName: 'interrotta.csv', bytes: bigFile(3) })
+    await withLostJobs(() => startCompanyValidation(staffBg, upload.id))
+    expect((await getCompanyImport(staffBg, upload.id)).status).toBe('validating')
+    // Not yet: a run is presumed dead only after STALE_RUN_MS without a sign of life.
+    t.clock.advance(STALE_RUN_MS - 1_000)
+    expect(await recoverStaleCompanyImports(t.deps, t.clock.now)).toBe(0)
+    t.clock.advance(2_000)
+    // The list (and the page, which polls) takes it over; exactly one taker wins.
+    const listed = await listCompanyImports(staffBg)
+    expect(listed.items.find((i) => i.id === upload.id)).toBeDefined()
+    expect(await recoverStaleCompanyImports(t.deps, t.clock.now)).toBe(0)
+    await t.deps.jobs.drain()
+    expect(await getCompanyImport(staffBg, upload.id)).toMatchObject({ status: 'validated', dryRun: true, created: 3, processedRows: 3 })
+  })
+
+  it('resumes an import after its last committed batch, and the run it took over writes nothing more', async () => {
+    const db = t.deps.database.db
+    const rows = IMPORT_BATCH_SIZE * 2 + 500
+    const bad = badVat()
+    // One bad row in the first batch: its error must survive the takeover.
+    const bytes = csv(['Ragione sociale;Partita IVA;Comune', `Sbagliata;${bad};Bergamo`, ...Array.from({ length: rows - 1 }, (_, i) => `Impresa Ripresa ${i};${vat()};Bergamo`)])
+    const upload = await uploadCompanyImport(staffBg, { fileName: 'lunga.csv', bytes })
+    const { jobs } = await withLostJobs(() => startCompanyImport(staffBg, upload.id))
+    const job = must(jobs[0])
+
+    // The first run commits its first batch, then hangs before its second (a process that froze).
+    const real = db
+    let transactions = 0
+    let reachedSecond!: () => void
+    const atSecond = new Promise<void>((resolve) => (reachedSecond = resolve))
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const frozen = Object.create(real) as Db
+    frozen.transaction = (async (fn: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
+      if (++transactions === 2) {
+        reachedSecond()
+        await gate
+      }
+      return real.transaction(fn, config)
+    }) as Db['transaction']
+    const frozenDeps: AppDeps = { ...t.deps, database: { ...t.deps.database, db: frozen } }
+    const firstRun = runCompanyImportJob(frozenDeps, job)
+    await atSecond
+    expect(await statusOf(upload.id)).toMatchObject({ status: 'importing', processedRows: IMPORT_BATCH_SIZE, created: IMPORT_BATCH_SIZE - 1, errorCount: 1 })
+
+    // Silent for too long: taken over, resumed after batch 1.
+    t.clock.advance(STALE_RUN_MS + 1_000)
+    expect(await recoverStaleCompanyImports(t.deps, t.clock.now)).toBe(1)
+    await t.deps.jobs.drain()
+    const done = await getCompanyImport(staffBg, upload.id)
+    expect(done).toMatchObject({ status: 'done', totalRows: rows, processedRows: rows, created: rows - 1, updated: 0, unchanged: 0, errorCount: 1 })
+    expect(done.errors).toMatchObject([{ row: 2, code: 'vatNumberChecksum' }])
+
+    // The frozen run wakes up: its claim is gone, so its batch rolls back and it stops quietly.
+    release()
+    await expect(firstRun).resolves.toBeUndefined()
+    expect(await statusOf(upload.id)).toMatchObject({ status: 'done', created: rows - 1, claimId: null })
+    const [changes] = await db.select({ n: count() }).from(companyImportChanges).where(eq(companyImportChanges.importId, upload.id))
+    expect(changes?.n).toBe(rows - 1)
+    const [stored] = await db.select({ n: count() }).from(companies).where(sql`${companies.name} like 'Impresa Ripresa %' and ${companies.unitId} = ${bg.id}`)
+    expect(stored?.n).toBe(rows - 1)
+    // Undo sees every company of the import, whichever run wrote it.
+    expect((await undoCompanyImport(staffBg, upload.id)).undo).toMatchObject({ deleted: rows - 1, archived: 0 })
+  }, 120_000)
 })
 
 describe('export', () => {

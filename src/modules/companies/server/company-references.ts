@@ -20,4 +20,9 @@ export interface CompanyReferenceMover {
    * "3 contatti, 12 interazioni"; merges remember the figure).
    */
   count?(db: Db, companyId: string): Promise<number>
+  /**
+   * Which of `companyIds` have records of this module, in one statement: undoing an import deletes
+   * the companies it created only when nothing points at them (else they are archived).
+   */
+  referencing?(db: Db, companyIds: readonly string[]): Promise<string[]>
 }

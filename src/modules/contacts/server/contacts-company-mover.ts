@@ -37,6 +37,13 @@ function isMoveToken(value: unknown): value is MoveToken {
 export const contactsCompanyMover: CompanyReferenceMover = {
   name: 'contacts',
 
+  /** Companies that people are linked to. */
+  async referencing(db: Db, companyIds: readonly string[]): Promise<string[]> {
+    if (companyIds.length === 0) return []
+    const rows = await db.selectDistinct({ id: companyContacts.companyId }).from(companyContacts).where(inArray(companyContacts.companyId, [...companyIds]))
+    return rows.map((r) => r.id)
+  },
+
   async move(tx: Db, fromCompanyId: string, toCompanyId: string): Promise<MoveToken> {
     const fromLinks = await tx.select().from(companyContacts).where(eq(companyContacts.companyId, fromCompanyId))
     const toLinks = await tx.select().from(companyContacts).where(eq(companyContacts.companyId, toCompanyId))

@@ -41,6 +41,16 @@ export const interactionsMover: CompanyReferenceMover = {
     const [row] = await db.select({ n: count() }).from(interactions).where(and(eq(interactions.companyId, companyId), isNull(interactions.deletedAt)))
     return row?.n ?? 0
   },
+  /** Companies with interactions or follow-ups, deleted ones included (they still point at it). */
+  async referencing(db, companyIds) {
+    if (companyIds.length === 0) return []
+    const ids = [...companyIds]
+    const rows = [
+      ...(await db.selectDistinct({ id: interactions.companyId }).from(interactions).where(inArray(interactions.companyId, ids))),
+      ...(await db.selectDistinct({ id: followUps.companyId }).from(followUps).where(inArray(followUps.companyId, ids))),
+    ]
+    return [...new Set(rows.map((r) => r.id).filter((id): id is string => id !== null))]
+  },
   async move(tx, fromCompanyId, toCompanyId) {
     const [survivor] = await findCompanyScopes(tx, [toCompanyId])
     if (!survivor) throw new Error(`merge survivor ${toCompanyId} not found`)

@@ -155,20 +155,55 @@ export async function listRegions(ctx: RequestContext, query: { at?: string | un
  * when nothing or more than one comune matches.
  */
 export async function matchComune(db: Db, text: string, at: string, options: { province?: string } = {}): Promise<Comune | null> {
-  let value = text.trim()
-  let province = options.province?.trim().toUpperCase() || undefined
-  const suffix = /^(.*?)\s*\(([A-Za-z]{2})\)$/.exec(value)
-  if (suffix?.[1] && suffix[2]) {
-    value = suffix[1]
-    province ??= suffix[2].toUpperCase()
-  }
-  const code = asIstatCode(value)
-  const key = normalizeComuneName(value)
+  const { code, key, province } = comuneQuery(text, options.province)
   if (!code && !key) return null
   const conditions: SQL[] = [inForceOn(at), code ? eq(comuni.istatCode, code) : eq(comuni.nameKey, key)]
   if (province) conditions.push(eq(comuni.provinceCode, province))
   const rows = await db.select().from(comuni).where(and(...conditions)).limit(2)
   return rows.length === 1 && rows[0] ? toComune(rows[0]) : null
+}
+
+/** What a cell asks for: an ISTAT code or a name key, maybe in one province ("Castro (BG)"). */
+function comuneQuery(text: string, provinceOption: string | undefined) {
+  let value = text.trim()
+  let province = provinceOption?.trim().toUpperCase() || undefined
+  const suffix = /^(.*?)\s*\(([A-Za-z]{2})\)$/.exec(value)
+  if (suffix?.[1] && suffix[2]) {
+    value = suffix[1]
+    province ??= suffix[2].toUpperCase()
+  }
+  return { code: asIstatCode(value), key: normalizeComuneName(value), province }
+}
+
+export interface ComuneMatcher {
+  /** `matchComune` without a statement: same rules, same answers. */
+  match(text: string, province?: string): Comune | null
+}
+
+/**
+ * Every comune in force on `at`, held in memory and matched by the rules of `matchComune`: for an
+ * import, which resolves thousands of cells. One statement (7,900 short rows) instead of one per
+ * distinct name; and no batched `name_key = any(…)` either, which the planner sends through the
+ * trigram index one name at a time (≈ 0.6 s per 100 names on PostgreSQL).
+ */
+export async function loadComuneMatcher(db: Db, at: string): Promise<ComuneMatcher> {
+  const byCode = new Map<string, Comune[]>()
+  const byKey = new Map<string, Comune[]>()
+  for (const row of await db.select().from(comuni).where(inForceOn(at))) {
+    const comune = toComune(row)
+    byCode.set(row.istatCode, [...(byCode.get(row.istatCode) ?? []), comune])
+    byKey.set(row.nameKey, [...(byKey.get(row.nameKey) ?? []), comune])
+  }
+  return {
+    match(text, provinceOption) {
+      const { code, key, province } = comuneQuery(text, provinceOption)
+      if (!code && !key) return null
+      const candidates = (code ? byCode.get(code) : byKey.get(key)) ?? []
+      const matching = province ? candidates.filter((c) => c.provinceCode === province) : candidates
+      // One comune, or none: a name several comuni share is not a match.
+      return matching.length === 1 ? (matching[0] ?? null) : null
+    },
+  }
 }
 
 /**
