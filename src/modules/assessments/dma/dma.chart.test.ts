@@ -13,7 +13,8 @@ describe('dmaRadarOption', () => {
       'en',
     )
     expect(option.radar.indicator).toHaveLength(6)
-    expect(option.radar.indicator[4]).toEqual({ name: 'D5 Interoperability', max: 100, min: 0 })
+    expect(option.radar.indicator[4]).toEqual({ name: 'D5\nInteroperability', max: 100, min: 0 })
+    expect(option.radar.indicator[2]?.name).toBe('D3 Human-centric\ndigitalisation')
     expect(option.series[0]?.data.map((d) => d.name)).toEqual(['T0', 'T1'])
     expect(option.series[0]?.data[0]?.value).toEqual([10, 20, 30, 40, 50.1, 60])
     expect(option.legend.data).toEqual(['T0', 'T1'])

@@ -15,7 +15,18 @@ export interface DmaChartSeries {
 /** Colours with at least 3:1 contrast on white (WCAG non-text contrast), one per stage. */
 export const DMA_SERIES_COLOURS = ['#1c7ed6', '#e8590c', '#2b8a3e'] as const
 
-export function dmaRadarOption(instrument: DmaInstrument, series: readonly DmaChartSeries[], locale: 'it' | 'en', options: { animation?: boolean } = {}) {
+/** Axis names wrapped at about `width` characters, so long dimension names stay inside the chart. */
+export function wrapLabel(text: string, width = 18): string {
+  const lines: string[] = []
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1)
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines.join('\n')
+}
+
+export function dmaRadarOption(instrument: DmaInstrument, series: readonly DmaChartSeries[], locale: 'it' | 'en', options: { animation?: boolean; radius?: string } = {}) {
   return {
     animation: options.animation ?? true,
     aria: { enabled: true },
@@ -23,9 +34,9 @@ export function dmaRadarOption(instrument: DmaInstrument, series: readonly DmaCh
     legend: { bottom: 0, data: series.map((s) => s.label) },
     tooltip: {},
     radar: {
-      radius: '62%',
+      radius: options.radius ?? '62%',
       center: ['50%', '48%'],
-      indicator: DMA_DIMENSION_IDS.map((id) => ({ name: `${id} ${instrument.dimensions.find((d) => d.id === id)?.name[locale] ?? id}`, max: 100, min: 0 })),
+      indicator: DMA_DIMENSION_IDS.map((id) => ({ name: wrapLabel(`${id} ${instrument.dimensions.find((d) => d.id === id)?.name[locale] ?? id}`), max: 100, min: 0 })),
       axisName: { color: '#343a40', fontSize: 11 },
       splitNumber: 4,
     },
