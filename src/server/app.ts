@@ -17,6 +17,7 @@ import { mailRoutes } from '../modules/mail'
 import { companiesRoutes } from '../modules/companies'
 import { contactsRoutes } from '../modules/contacts'
 import { interactionsRoutes } from '../modules/interactions'
+import { assessmentsRoutes } from '../modules/assessments'
 import { territoryRoutes } from '../modules/territory'
 import { AppError } from '../shared/app-error'
 import { readMigrationStatus } from './db/migrate'
@@ -69,6 +70,7 @@ export function createApi() {
   api.route('/', companiesRoutes)
   api.route('/', contactsRoutes)
   api.route('/', interactionsRoutes)
+  api.route('/', assessmentsRoutes)
   api.route('/', territoryRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'ponte.session_token' })
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Personal API token (ponte_…)' })

@@ -5,6 +5,7 @@
 import type { TFunction } from 'i18next'
 import { canWorkWithCompanies, CompanyMembersPanel, type CompanyPanel } from '../modules/companies/web'
 import type { Me } from '../modules/identity/identity.contract'
+import { CompanyAssessmentsPanel } from '../modules/assessments/web'
 import { CompanyContactsPanel } from '../modules/contacts/web'
 import { CompanyTimelinePanel } from '../modules/interactions/web'
 
@@ -17,6 +18,7 @@ export function companyPanels(t: TFunction, me: Me): CompanyPanel[] {
   return [
     { id: 'contacts', label: t('contacts.panel.title'), render: (company) => <CompanyContactsPanel company={company} /> },
     { id: 'activity', label: t('interactions.title'), render: (company) => <CompanyTimelinePanel company={company} /> },
+    { id: 'assessments', label: t('assessments.panel.tab'), render: (company) => <CompanyAssessmentsPanel company={company} /> },
     { id: 'members', label: t('companyDuplicates.members.tab'), render: (company) => <CompanyMembersPanel company={company} /> },
   ]
 }

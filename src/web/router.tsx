@@ -46,6 +46,7 @@ import {
   UserDetailPage,
   UsersPage,
 } from '../modules/identity/web'
+import { AssessmentPage, SelfAssessmentPage } from '../modules/assessments/web'
 import { MailMessagePage, OutboxPage } from '../modules/mail/web'
 import { isApiError } from './api-client'
 import { companyPanels } from './company-panels'
@@ -126,6 +127,15 @@ const invitationRoute = createRoute({
   validateSearch: z.object({ token: optionalText }),
   component: function InvitationRoute() {
     return <AcceptInvitationPage token={invitationRoute.useSearch().token} />
+  },
+})
+
+// A company fills its self-assessment through the emailed link, without an account.
+const selfAssessmentRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'self-assessment/$token',
+  component: function SelfAssessmentRoute() {
+    return <SelfAssessmentPage token={selfAssessmentRoute.useParams().token} />
   },
 })
 
@@ -333,6 +343,14 @@ const contactCreateRoute = createRoute({
   component: ContactCreatePage,
 })
 
+const assessmentRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'assessments/$id',
+  component: function AssessmentRoute() {
+    return <AssessmentPage id={assessmentRoute.useParams().id} />
+  },
+})
+
 const contactDetailRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'contacts/$contactId',
@@ -426,7 +444,7 @@ const profileRoute = createRoute({
 })
 
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, invitationRoute]),
+  publicLayout.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, invitationRoute, selfAssessmentRoute]),
   appLayout.addChildren([
     homeRoute,
     networkRoute,
@@ -434,6 +452,7 @@ const routeTree = rootRoute.addChildren([
     companyCreateRoute,
     companyDetailRoute,
     companyEditRoute,
+    assessmentRoute,
     companyCustomFieldsRoute,
     companyImportRoute,
     companyDuplicatesRoute,

@@ -106,6 +106,15 @@ function sampleBody(key: string): unknown {
     'PATCH /follow-ups/{id}': { title: 'Rinominato' },
     'POST /follow-ups/{id}/complete': {},
     'POST /follow-ups/{id}/reopen': {},
+    'POST /assessments': { companyId: foreign.companyId, stage: 'T0', mode: 'self' },
+    'PATCH /assessments/{id}': { answers: { Q2: [1] } },
+    'POST /assessments/{id}/submit': {},
+    'POST /assessments/{id}/validate': {},
+    'POST /assessments/{id}/correct': {},
+    'POST /assessments/{id}/links': { email: 'intruso@example.test' },
+    'POST /assessments/{id}/links/{linkId}/revoke': {},
+    'PATCH /assessment-links/{token}': { answers: {} },
+    'POST /assessment-links/{token}/submit': {},
   }
   if (!(key in bodies)) throw new Error(`route matrix: add a sample body for ${key}`)
   return bodies[key]
@@ -113,6 +122,7 @@ function sampleBody(key: string): unknown {
 
 /** Path parameters pointing at antenna B's resources. */
 function resolvePath(route: Route): string {
+  if (route.path === '/assessments/{id}/report.pdf') return `/assessments/${foreign.validatedAssessmentId}/report.pdf`
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const byContext: Record<string, string | undefined> = {
       'units:id': foreign.unitId,
@@ -133,6 +143,9 @@ function resolvePath(route: Route): string {
       'contacts:companyId': foreign.companyId,
       'interactions:id': foreign.interactionId,
       'follow-ups:id': foreign.followUpId,
+      'assessments:id': foreign.assessmentId,
+      'assessments:linkId': foreign.assessmentLinkId,
+      'assessment-links:token': 'not-a-real-assessment-token',
       'territory:istatCode': '016024', // Bergamo: reference data, the same for every unit
     }
     const resource = route.path.split('/')[1] ?? ''
@@ -175,6 +188,12 @@ beforeAll(async () => {
     fileName: 'aziende-b.csv',
     content: Buffer.from('Ragione sociale;Partita IVA\nAzienda importata da B;00743110157\n').toString('base64'),
   })
+  const assessmentB = await clientB.post<{ id: string }>('/api/assessments', { companyId: companyB.id, stage: 'T0', mode: 'self' })
+  const assessmentLinkB = await clientB.post<{ id: string }>(`/api/assessments/${assessmentB.body.id}/links`, { email: 'titolare.b@example.test' })
+  // A validated one too: only those have a report.
+  const validatedB = await clientB.post<{ id: string }>('/api/assessments', { companyId: companyB.id, stage: 'T0', mode: 'assisted' })
+  await clientB.post(`/api/assessments/${validatedB.body.id}/submit`)
+  await clientB.post(`/api/assessments/${validatedB.body.id}/validate`)
   const adminClient = await signedInClient(t, admin.email)
   networkFieldId = (await adminClient.post<{ id: string }>('/api/companies/custom-fields', { key: 'di_rete', labelIt: 'Di rete', labelEn: 'Network', type: 'text' })).body.id
   Object.assign(foreign, {
@@ -192,6 +211,9 @@ beforeAll(async () => {
     interactionId: interactionB.body.id,
     followUpId: interactionB.body.followUps[0]?.id,
     importId: importB.body.id,
+    assessmentId: assessmentB.body.id,
+    assessmentLinkId: assessmentLinkB.body.id,
+    validatedAssessmentId: validatedB.body.id,
   })
   expect(Object.values(foreign).every(Boolean)).toBe(true)
   const [tokenRow] = await db.select().from(apiTokens).where(eq(apiTokens.id, token.body.id))

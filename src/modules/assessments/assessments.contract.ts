@@ -177,3 +177,208 @@ export const DmaImprovement = z
   })
   .openapi('DmaImprovement')
 export type DmaImprovement = z.infer<typeof DmaImprovement>
+
+// ---------------------------------------------------------------------------------------------
+// Stored assessments: lifecycle (draft → submitted → validated, corrections as new versions) and
+// self-assessment links.
+
+const Id = z.string().uuid()
+const IsoDateTime = z.string().datetime({ offset: true })
+
+export const ASSESSMENT_STAGES = ['T0', 'T1', 'T2'] as const
+export type AssessmentStage = (typeof ASSESSMENT_STAGES)[number]
+/** `imported`: done elsewhere and imported (no answers to rescore). */
+export const ASSESSMENT_MODES = ['self', 'assisted', 'imported'] as const
+export type AssessmentMode = (typeof ASSESSMENT_MODES)[number]
+export const ASSESSMENT_STATUSES = ['draft', 'submitted', 'validated', 'superseded'] as const
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number]
+export const ASSESSMENT_LINK_STATUSES = ['active', 'submitted', 'expired', 'revoked'] as const
+
+/** Module 1 of the DMA (customer data), prefilled from the company record; editable in the assessment. */
+export const AssessmentCustomerData = z
+  .object({
+    name: z.string().max(300).nullable(),
+    vatNumber: z.string().max(20).nullable(),
+    legalForm: z.string().max(60).nullable(),
+    website: z.string().max(300).nullable(),
+    foundingYear: z.number().int().min(1800).max(2100).nullable(),
+    sizeClass: z.string().max(20).nullable(),
+    address: z.string().max(300).nullable(),
+    comune: z.string().max(120).nullable(),
+    comuneIstat: z.string().max(6).nullable(),
+    regionCode: z.string().max(2).nullable(),
+    atecoCode: z.string().max(20).nullable(),
+    atecoSection: z.string().max(2).nullable(),
+  })
+  .partial()
+  .openapi('AssessmentCustomerData')
+export type AssessmentCustomerData = z.infer<typeof AssessmentCustomerData>
+
+/** Evidence notes of an assisted assessment, one per question id. */
+export const AssessmentEvidence = z.record(DmaQuestionId, z.string().max(4000))
+
+/**
+ * Stored answers as sent: any JSON object keyed by question id. A draft keeps malformed answers
+ * (autosave) and reports them as `issues`; submitting requires valid ones.
+ */
+export const AssessmentAnswersInput = z.record(z.string().max(10), z.unknown()).openapi('AssessmentAnswersInput')
+
+export const AssessmentCreateInput = z
+  .object({
+    companyId: Id,
+    stage: z.enum(ASSESSMENT_STAGES),
+    mode: z.enum(['self', 'assisted']),
+    /** Default: `eu-dma-pso` for a public body (legal form `ente_pubblico`), else `eu-dma-sme`. */
+    instrument: DmaInstrumentIdSchema.optional(),
+    /** Default: the creator. */
+    assessorId: Id.optional(),
+    /** When the assessment took place (YYYY-MM-DD). */
+    assessedOn: z.iso.date().optional(),
+  })
+  .openapi('AssessmentCreateInput')
+export type AssessmentCreateInput = z.infer<typeof AssessmentCreateInput>
+
+export const AssessmentUpdateInput = z
+  .object({
+    /** The whole answers object (replaces the stored one); may be incomplete or partly invalid while draft. */
+    answers: AssessmentAnswersInput,
+    evidence: AssessmentEvidence,
+    /** Keys given replace the stored ones. */
+    customerData: AssessmentCustomerData,
+    assessorId: Id.nullable(),
+    assessedOn: z.iso.date().nullable(),
+  })
+  .partial()
+  .openapi('AssessmentUpdateInput')
+export type AssessmentUpdateInput = z.infer<typeof AssessmentUpdateInput>
+
+export const AssessmentScores = z
+  .object({
+    /** False while the answers are draft and partly invalid: only the valid questions were scored. */
+    complete: z.boolean(),
+    rulesVersion: z.string(),
+    overall: z.number(),
+    band: DmaBandIdSchema,
+    dimensions: z.record(DmaDimensionIdSchema, z.number()),
+    dimensionBands: z.record(DmaDimensionIdSchema, DmaBandIdSchema),
+    blocks: z.array(DmaBlockScore),
+    /** Interpretation of the overall band and of each dimension's band, in the caller's language. */
+    interpretation: z.object({ overall: z.string(), dimensions: z.record(DmaDimensionIdSchema, z.string()) }),
+    /** Per dimension, the changes that would raise it. */
+    improvements: z.record(DmaDimensionIdSchema, z.array(DmaImprovement)),
+  })
+  .openapi('AssessmentScores')
+export type AssessmentScores = z.infer<typeof AssessmentScores>
+
+export const AssessmentPeerGroup = z
+  .object({ atecoSection: z.string().nullable(), sizeClass: z.string().nullable(), regionCode: z.string().nullable() })
+  .openapi('AssessmentPeerGroup')
+
+const AssessmentSummaryFields = {
+  id: Id,
+  seriesId: Id,
+  version: z.number().int(),
+  companyId: Id,
+  companyName: z.string(),
+  unitId: Id,
+  stage: z.enum(ASSESSMENT_STAGES),
+  mode: z.enum(ASSESSMENT_MODES),
+  instrument: DmaInstrumentIdSchema,
+  instrumentVersion: z.string(),
+  rulesVersion: z.string(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  overall: z.number().nullable(),
+  band: DmaBandIdSchema.nullable(),
+  isLatest: z.boolean(),
+  assessedOn: z.string().nullable(),
+  submittedAt: IsoDateTime.nullable(),
+  validatedAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+}
+
+export const AssessmentSummary = z.object(AssessmentSummaryFields).openapi('AssessmentSummary')
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>
+
+export const Assessment = z
+  .object({
+    ...AssessmentSummaryFields,
+    answers: z.record(z.string(), z.unknown()),
+    evidence: z.record(z.string(), z.string()),
+    customerData: AssessmentCustomerData,
+    /** Problems of the stored answers (empty when they validate). */
+    issues: z.array(DmaAnswerIssue),
+    scores: AssessmentScores.nullable(),
+    assessor: z.object({ id: Id, name: z.string() }).nullable(),
+    prefilledFromId: Id.nullable(),
+    peerGroup: AssessmentPeerGroup.nullable(),
+    validatedBy: Id.nullable(),
+    can: z.object({ update: z.boolean(), submit: z.boolean(), validate: z.boolean(), correct: z.boolean(), delete: z.boolean(), sendLink: z.boolean() }),
+  })
+  .openapi('Assessment')
+export type Assessment = z.infer<typeof Assessment>
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item))
+    .optional()
+
+export const AssessmentListQuery = z.object({
+  /** Every version and stage of one company (its members see the validated ones only). */
+  companyId: Id.optional(),
+  status: csv(z.enum(ASSESSMENT_STATUSES)),
+  stage: csv(z.enum(ASSESSMENT_STAGES)),
+  mode: csv(z.enum(ASSESSMENT_MODES)),
+  instrument: csv(DmaInstrumentIdSchema),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+export type AssessmentListQuery = z.infer<typeof AssessmentListQuery>
+
+export const AssessmentPage = z.object({ items: z.array(AssessmentSummary), nextCursor: z.string().nullable() }).openapi('AssessmentPage')
+
+export const AssessmentLinkCreateInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    /** Language of the mail and of the questionnaire. Default: Italian. */
+    locale: z.enum(['it', 'en']).optional(),
+  })
+  .openapi('AssessmentLinkCreateInput')
+export type AssessmentLinkCreateInput = z.infer<typeof AssessmentLinkCreateInput>
+
+export const AssessmentLink = z
+  .object({
+    id: Id,
+    assessmentId: Id,
+    email: z.string(),
+    locale: z.enum(['it', 'en']),
+    status: z.enum(ASSESSMENT_LINK_STATUSES),
+    expiresAt: IsoDateTime,
+    revokedAt: IsoDateTime.nullable(),
+    lastOpenedAt: IsoDateTime.nullable(),
+    createdAt: IsoDateTime,
+  })
+  .openapi('AssessmentLink')
+export type AssessmentLink = z.infer<typeof AssessmentLink>
+
+/** What the holder of a self-assessment link sees: the questionnaire state, nothing of the hub. */
+export const SelfAssessment = z
+  .object({
+    companyName: z.string(),
+    stage: z.enum(ASSESSMENT_STAGES),
+    instrument: DmaInstrumentIdSchema,
+    instrumentVersion: z.string(),
+    locale: z.enum(['it', 'en']),
+    status: z.enum(ASSESSMENT_STATUSES),
+    /** True once submitted: the answers can be read but not changed. */
+    readOnly: z.boolean(),
+    answers: z.record(z.string(), z.unknown()),
+    issues: z.array(DmaAnswerIssue),
+    expiresAt: IsoDateTime,
+  })
+  .openapi('SelfAssessment')
+export type SelfAssessment = z.infer<typeof SelfAssessment>
+
+export const SelfAssessmentSaveInput = z.object({ answers: AssessmentAnswersInput }).openapi('SelfAssessmentSaveInput')

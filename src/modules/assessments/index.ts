@@ -1,7 +1,9 @@
 /**
  * Assessments module (activity layer): the EU/JRC Digital Maturity Assessment (DMA) for SMEs and
- * public sector organisations. For now the pure engine (`assessments.reference.ts`): instruments
- * and rules versions as data, validation, scoring, improvements, interpretations; used by
- * `ponte dma score`. Stored assessments, their lifecycle and rescoring come on top of it.
+ * public sector organisations. The pure engine (`assessments.reference.ts`: instruments and rules
+ * versions as data, validation, scoring, improvements, interpretations), stored assessments with
+ * their lifecycle and self-assessment links (routes), and rescoring (`ponte dma rescore`).
  */
 export * from './assessments.reference'
+export { assessmentsRoutes } from './server/assessments.routes'
+export { rescoreAssessments, type RescoreReport } from './server/assessments.rescore'

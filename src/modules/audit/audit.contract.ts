@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'unmerge',
   'import',
   'undo',
+  'report',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

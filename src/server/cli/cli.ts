@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { Command } from 'commander'
 import { z } from 'zod'
 import { insertUserWithPassword } from '../../modules/identity'
+import { loadTerritoryReferenceData } from '../../modules/territory'
 import { units } from '../../modules/identity/server/identity.table'
 import { isNull } from 'drizzle-orm'
 import { backupDatabase, restoreDatabase, RestoreRefusedError } from '../db/backup'
@@ -51,6 +52,8 @@ program
     withDatabase(async (database) => {
       if (what !== 'demo') throw new CliError(`Unknown seed "${what}": the only seed is "demo".`)
       await migrateDatabase(database)
+      // The demo places its companies in real comuni: the reference data must be there first.
+      await loadTerritoryReferenceData(database.db)
       if (!(await isDatabaseEmpty(database.db))) throw new CliError('The database already has a network: the demo seeds only an empty database.')
       const counts = await seedDemoNetwork(database.db, loadEnv().PONTE_DEMO_PASSWORD)
       console.log(`Demo network seeded: ${counts.units} units, ${counts.users} users.`)

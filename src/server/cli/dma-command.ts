@@ -1,11 +1,13 @@
 /**
  * `ponte dma score`: scores a DMA answers file with the pure engine. It opens no database and
  * reads no environment, so it runs anywhere the code is (e.g. to check an export).
+ * `ponte dma rescore`: recomputes stored scores under a rules version (opens the database).
  * Exit codes: 0 scored (JSON on stdout); 2 invalid answers (the issues as JSON on stderr);
  * 1 unreadable file, bad JSON, unknown instrument, rules version or locale.
  */
 import fs from 'node:fs'
 import type { Command } from 'commander'
+import pino from 'pino'
 import { DMA_INSTRUMENT_IDS } from '../../modules/assessments/assessments.contract'
 import {
   DEFAULT_DMA_RULES_VERSION,
@@ -15,8 +17,15 @@ import {
   findDmaInstrumentRules,
   findDmaRules,
   formatDmaIssue,
+  rescoreAssessments,
   scoreDmaAnswers,
+  type RescoreReport,
 } from '../../modules/assessments'
+import type { Actor } from '../../modules/identity'
+import { AppError } from '../../shared/app-error'
+import { buildDeps, openAppDatabase } from '../boot'
+import { loadEnv } from '../env'
+import { systemContext, type RequestContext } from '../http/context'
 import { CliExit } from './companies-command'
 
 export interface DmaScoreOptions {
@@ -66,6 +75,53 @@ export function runDmaScore(file: string, options: DmaScoreOptions): string {
   }
 }
 
+export interface DmaRescoreOptions {
+  rules: string
+  dryRun?: boolean
+  json?: boolean
+}
+
+/** Not a user: audit entries of a rescore name it "ponte CLI" (as `ponte companies` does). */
+const CLI_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  name: 'ponte CLI',
+  email: '',
+  locale: 'it',
+  grants: [],
+  sharedPaths: [],
+  via: 'token',
+  scopes: ['read', 'write'],
+}
+
+function formatScore(score: { overall: number | null; band: string | null }): string {
+  return score.overall === null ? '—' : `${score.overall.toFixed(1)} ${score.band ?? ''}`.trim()
+}
+
+/** The rescore report for stdout: JSON, or one line per changed assessment. */
+export function formatRescoreReport(report: RescoreReport, json: boolean): string {
+  if (json) return `${JSON.stringify(report, null, 2)}\n`
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.changed.length} of ${report.examined} assessments ${report.dryRun ? 'would change' : 'changed'} under rules ${report.rulesVersion}.`,
+    ...report.changed.map((c) => `${c.id}  ${c.status}  ${c.fromRules} ${formatScore(c.old)} → ${report.rulesVersion} ${formatScore(c.new)}`),
+    ...report.skipped.map((s) => `${s.id}  skipped: ${s.reason}`),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/** `ponte dma rescore` over an open context (tests pass the test app's). */
+export async function runDmaRescore(ctx: RequestContext, options: DmaRescoreOptions): Promise<string> {
+  if (!findDmaRules(options.rules)) {
+    throw new CliExit(`Unknown rules version "${options.rules}": known versions are ${DMA_RULES_VERSIONS.map((r) => r.id).join(', ')}.`, 1)
+  }
+  try {
+    const report = await rescoreAssessments(ctx, { rulesVersion: options.rules, dryRun: Boolean(options.dryRun) })
+    return formatRescoreReport(report, Boolean(options.json))
+  } catch (error) {
+    if (error instanceof AppError) throw new CliExit(error.messageKey, 1)
+    throw error
+  }
+}
+
 export function registerDmaCommands(program: Command): void {
   const dma = program.command('dma').description('EU digital maturity assessment (DMA)')
   dma
@@ -77,5 +133,26 @@ export function registerDmaCommands(program: Command): void {
     .description('score an answers file; prints { instrument, rulesVersion, dimensions, overall, band } (exit 2 on invalid answers)')
     .action((file: string, options: DmaScoreOptions) => {
       process.stdout.write(runDmaScore(file, options))
+    })
+  dma
+    .command('rescore')
+    .requiredOption('--rules <version>', 'scoring rules version to apply')
+    .option('--dry-run', 'report what would change, write nothing')
+    .option('--json', 'machine-readable report')
+    .description('recompute the stored scores of every assessment with answers (not imported ones) under a rules version')
+    .action(async (options: DmaRescoreOptions) => {
+      const env = loadEnv()
+      const database = await openAppDatabase(env)
+      try {
+        // Logs go to stderr: stdout carries the report.
+        const deps = await buildDeps({ env, logger: pino({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }, pino.destination(2)), database })
+        try {
+          process.stdout.write(await runDmaRescore(systemContext(deps, CLI_ACTOR), options))
+        } finally {
+          deps.mailer.close()
+        }
+      } finally {
+        await database.close()
+      }
     })
 }

@@ -10,6 +10,7 @@ import { hashPassword, insertUserWithPassword } from '../../modules/identity'
 import { linkDemoCompanyMember, listCompaniesForSeed, seedDemoCompanies } from '../../modules/companies'
 import { seedDemoContacts } from '../../modules/contacts'
 import { seedDemoInteractions } from '../../modules/interactions'
+import { seedDemoAssessments } from '../../modules/assessments/server/assessments.seed'
 import { units } from '../../modules/identity/server/identity.table'
 import type { Role, UnitType } from '../../modules/identity/identity.contract'
 
@@ -139,7 +140,13 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
     if (!titolare || !bg) throw new Error('demo titolare or Antenna Bergamo missing')
     await linkDemoCompanyMember(tx, { userId: titolare, unitId: bg.id, namePrefix: 'Meccanica Bergamasca' })
     await seedDemoContacts(tx, await listCompaniesForSeed(tx))
-    await seedDemoInteractions(tx, demoInteractionsInput(ids, userIds, await listCompaniesForSeed(tx)))
+    const seeded = await listCompaniesForSeed(tx)
+    const interactionsInput = demoInteractionsInput(ids, userIds, seeded)
+    await seedDemoInteractions(tx, interactionsInput)
+    await seedDemoAssessments(tx, {
+      companies: seeded.map((c) => ({ ...c, isPublicBody: c.legalForm === 'ente_pubblico' })),
+      staffByUnit: interactionsInput.staffByUnit,
+    })
     return { units: DEMO_UNITS.length, users: DEMO_USERS.length, companies: companyCount }
   })
 }

@@ -53,6 +53,8 @@ export function useFormat() {
     locale,
     date: (iso: string) => formatDate(iso, locale),
     dateTime: (iso: string) => formatDateTime(iso, locale),
+    /** Hours and minutes, e.g. "14:05". */
+    time: (at: Date) => new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(at),
     number: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options),
     money: (amount: number, currency?: string) => formatMoney(amount, locale, currency),
   }

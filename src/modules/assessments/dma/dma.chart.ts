@@ -37,7 +37,7 @@ export function dmaRadarOption(instrument: DmaInstrument, series: readonly DmaCh
       radius: options.radius ?? '62%',
       center: ['50%', '48%'],
       indicator: DMA_DIMENSION_IDS.map((id) => ({ name: wrapLabel(`${id} ${instrument.dimensions.find((d) => d.id === id)?.name[locale] ?? id}`), max: 100, min: 0 })),
-      axisName: { color: '#343a40', fontSize: 11 },
+      axisName: { color: '#343a40', fontSize: 11, lineHeight: 14 },
       splitNumber: 4,
     },
     series: [

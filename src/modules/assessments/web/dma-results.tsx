@@ -20,7 +20,8 @@ export interface DmaResultSeries extends DmaChartSeries {
   dimensionBands: Record<DmaDimensionId, DmaBandId>
 }
 
-const BAND_COLOURS: Record<DmaBandId, string> = { basic: 'red', average: 'orange', moderately_advanced: 'blue', advanced: 'green' }
+// Shade 9: outline text keeps 4.5:1 on white (axe, WCAG AA).
+const BAND_COLOURS: Record<DmaBandId, string> = { basic: 'red.9', average: 'orange.9', moderately_advanced: 'blue.9', advanced: 'teal.9' }
 
 function localeOf(language: string | undefined): 'it' | 'en' {
   return language?.startsWith('en') ? 'en' : 'it'
@@ -58,7 +59,12 @@ export function DmaRadar({ instrument, series }: { instrument: DmaInstrument; se
       chart.dispose()
     }
   }, [instrument, series, locale])
-  return <div ref={ref} role="img" aria-label={t('assessments.results.radarLabel', { stages: series.map((s) => s.label).join(', ') })} style={{ width: '100%', height: 360 }} data-testid="dma-radar" />
+  // ECharts writes its own aria attributes on the element it draws in: keep ours on a wrapper.
+  return (
+    <div role="img" aria-label={t('assessments.results.radarLabel', { stages: series.map((s) => s.label).join(', ') })} data-testid="dma-radar">
+      <div ref={ref} aria-hidden="true" style={{ width: '100%', height: 360 }} />
+    </div>
+  )
 }
 
 export function DmaScoreTable({ instrument, series, caption }: { instrument: DmaInstrument; series: readonly DmaResultSeries[]; caption: string }) {

@@ -2,7 +2,7 @@
  * What modules above companies (contacts, interactions, …) may ask about a company without reading
  * its table: whether the caller may see it, and its name and owning unit.
  */
-import { inArray } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import { canReadUnitData, findUnit, type Actor } from '../../identity'
@@ -51,9 +51,21 @@ export async function findCompanyScopes(db: Db, companyIds: readonly string[]): 
  * Every company's id, name, email, unit and partita IVA, for seeding demo data of the modules above
  * (the demo seed numbers partite IVA in creation order).
  */
-export async function listCompaniesForSeed(db: Db): Promise<{ id: string; name: string; unitId: string; email: string | null; vatNumber: string }[]> {
+export async function listCompaniesForSeed(db: Db): Promise<
+  { id: string; name: string; unitId: string; email: string | null; vatNumber: string; atecoSection: string | null; sizeClass: string | null; regionCode: string | null; legalForm: string | null }[]
+> {
   return db
-    .select({ id: companies.id, name: companies.name, unitId: companies.unitId, email: companies.email, vatNumber: companies.vatNumber })
+    .select({
+      id: companies.id,
+      name: companies.name,
+      unitId: companies.unitId,
+      email: companies.email,
+      vatNumber: companies.vatNumber,
+      atecoSection: companies.atecoSection,
+      sizeClass: sql<string | null>`coalesce(${companies.sizeOverride}, ${companies.sizeDerived})`,
+      regionCode: companies.regionCode,
+      legalForm: companies.legalForm,
+    })
     .from(companies)
     .orderBy(companies.vatNumber)
 }

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database'
+import { benchmarkAssessment } from './assessment-benchmark'
+import { assessments } from './assessments.table'
+
+let tdb: TestDatabase
+beforeAll(async () => {
+  tdb = await createTestDatabase()
+})
+afterAll(async () => {
+  await tdb.destroy()
+})
+
+function peer(overall: number, group: { atecoSection: string; sizeClass: string; regionCode: string }, latest = true, instrumentId = 'eu-dma-sme') {
+  const id = randomUUID()
+  return {
+    id, seriesId: id, companyId: randomUUID(), unitId: randomUUID(), stage: 'T0', mode: 'assisted', instrumentId, instrumentVersion: '2024', rulesVersion: '2024-r1',
+    status: 'validated', overall, d1: overall, d2: 100 - overall, d3: 50, d4: 50, d5: 50, d6: 50, band: 'average', isLatest: latest, ...group,
+  }
+}
+
+const SMALL_C_LOMBARDY = { atecoSection: 'C', sizeClass: 'small', regionCode: '03' }
+const SMALL_C_VENETO = { atecoSection: 'C', sizeClass: 'small', regionCode: '05' }
+
+describe('benchmarkAssessment', () => {
+  it('never shows a group under 10: falls back from section × size × region to section × size', async () => {
+    const db = tdb.database.db
+    // 9 in Lombardy (10, 20, …, 90), 3 in Veneto (15, 25, 35); noise that must not count: an older
+    // assessment (not latest) and another instrument.
+    await db.insert(assessments).values([
+      ...[10, 20, 30, 40, 50, 60, 70, 80, 90].map((s) => peer(s, SMALL_C_LOMBARDY)),
+      ...[15, 25, 35].map((s) => peer(s, SMALL_C_VENETO)),
+      peer(5, SMALL_C_LOMBARDY, false),
+      peer(5, SMALL_C_LOMBARDY, true, 'eu-dma-pso'),
+    ])
+    const result = await benchmarkAssessment(db, 'eu-dma-sme', SMALL_C_LOMBARDY, { overall: 40, dimensions: { D1: 40, D2: 60, D3: 50, D4: 50, D5: 50, D6: 50 } })
+    expect(result).not.toBeNull()
+    expect(result?.level).toBe('section_size')
+    expect(result?.size).toBe(12)
+    // Below 40: 10, 20, 30, 15, 25, 35 = 6; equal: one 40 → (6 + 0.5) / 12.
+    expect(result?.overall).toBeCloseTo((100 * 6.5) / 12, 10)
+    // D2 holds 100 − overall: 90, 80, …, 10 and 85, 75, 65. Below 60: 50, 40, 30, 20, 10 = 5; equal: 60 → 5.5 / 12.
+    expect(result?.dimensions.D2).toBeCloseTo((100 * 5.5) / 12, 10)
+    // All 12 hold D3 = 50: every tie counts half.
+    expect(result?.dimensions.D3).toBeCloseTo(50, 10)
+  })
+
+  it('shows the exact group once it reaches 10', async () => {
+    await tdb.database.db.insert(assessments).values(peer(95, SMALL_C_LOMBARDY))
+    const result = await benchmarkAssessment(tdb.database.db, 'eu-dma-sme', SMALL_C_LOMBARDY, { overall: 95, dimensions: { D1: 95, D2: 5, D3: 50, D4: 50, D5: 50, D6: 50 } })
+    expect(result?.level).toBe('section_size_region')
+    expect(result?.size).toBe(10)
+    expect(result?.overall).toBeCloseTo(95, 10)
+  })
+
+  it('shows nothing when even the whole population is under 10', async () => {
+    expect(await benchmarkAssessment(tdb.database.db, 'eu-dma-pso', { atecoSection: 'O', sizeClass: 'large', regionCode: '03' }, { overall: 50, dimensions: { D1: 0, D2: 0, D3: 0, D4: 0, D5: 0, D6: 0 } })).toBeNull()
+  })
+})

@@ -1,0 +1,32 @@
+/** The texts of the assessments module's emails, in the recipient's language. */
+import type { DmaInstrumentId } from '../assessments.contract'
+
+function formatDate(locale: 'it' | 'en', date: Date): string {
+  return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(date)
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+export function assessmentLinkMail(p: { locale: 'it' | 'en'; url: string; companyName: string; instrument: DmaInstrumentId; senderName: string; expiresAt: Date }) {
+  const until = formatDate(p.locale, p.expiresAt)
+  const en = p.locale === 'en'
+  const subject = en ? `Digital maturity self-assessment for ${p.companyName}` : `Autovalutazione della maturità digitale di ${p.companyName}`
+  const who = p.instrument === 'eu-dma-pso' ? (en ? 'your organisation' : 'il vostro ente') : en ? 'your company' : 'la vostra impresa'
+  const lines = en
+    ? [
+        `${p.senderName} invites you to assess the digital maturity of ${who} (${p.companyName}) with the European Digital Maturity Assessment questionnaire.`,
+        'No account is needed. Your answers are saved as you go: you can stop and continue later, also from another device, with the same link.',
+        `Open the questionnaire: ${p.url}`,
+        `The link expires on ${until}. Please do not forward it: whoever holds it can answer for ${who}.`,
+      ]
+    : [
+        `${p.senderName} vi invita a valutare la maturità digitale del${p.instrument === 'eu-dma-pso' ? "l'ente" : "l'impresa"} (${p.companyName}) con il questionario europeo Digital Maturity Assessment.`,
+        'Non serve un account. Le risposte si salvano man mano: potete interrompere e riprendere più tardi, anche da un altro dispositivo, con lo stesso link.',
+        `Apri il questionario: ${p.url}`,
+        `Il link scade il ${until}. Non inoltratelo: chi lo possiede può rispondere per ${who}.`,
+      ]
+  const html = lines.map((line) => `<p>${escapeHtml(line).replace(escapeHtml(p.url), `<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`)}</p>`).join('\n')
+  return { subject, text: lines.join('\n\n'), html }
+}

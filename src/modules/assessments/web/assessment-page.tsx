@@ -1,0 +1,243 @@
+/**
+ * One assessment for hub staff and experts: fill it (assisted: with an evidence note per question;
+ * every change saved by itself), send the self-assessment link, submit, validate, correct; then the
+ * results — scores with bands, the radar with the company's other validated stages, the
+ * interpretation, what would raise each dimension, and the PDF report.
+ */
+import { Alert, Anchor, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useDebouncedCallback, useDisclosure } from '@mantine/hooks'
+import { useNavigate } from '@tanstack/react-router'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../../web/i18n/format'
+import { confirmAction } from '../../../web/ui/confirm'
+import { LoadingState } from '../../../web/ui/loading-state'
+import { notifyError, notifySuccess } from '../../../web/ui/notify'
+import { PageHeader } from '../../../web/ui/page-header'
+import { QueryError } from '../../../web/ui/query-error'
+import { AnchorLink } from '../../../web/ui/router-links'
+import { DMA_DIMENSION_IDS, type Assessment } from '../assessments.contract'
+import { getDmaInstrument, type DmaInstrument } from '../assessments.reference'
+import { useAssessment, useAssessmentAction, useCompanyAssessments, useDeleteAssessment, useSendAssessmentLink, useUpdateAssessment } from './assessments.queries'
+import { StagesRadar, validatedStages } from './company-assessments-panel'
+import { DmaQuestionnaire, type DmaDraftAnswers } from './dma-questionnaire'
+import { DmaBandBadge, formatScore } from './dma-results'
+
+export function AssessmentPage({ id }: { id: string }) {
+  const query = useAssessment(id)
+  if (query.isPending) return <LoadingState />
+  if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
+  return <AssessmentView assessment={query.data} />
+}
+
+function AssessmentView({ assessment }: { assessment: Assessment }) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language.startsWith('en') ? 'en' : 'it'
+  const instrument = getDmaInstrument(assessment.instrument, assessment.instrumentVersion)
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('assessments.page.title', { stage: assessment.stage, company: assessment.companyName })}
+        description={`${instrument.title[locale]} · ${t(`assessments.modes.${assessment.mode}`)} · ${t(`assessments.statuses.${assessment.status}`)}`}
+        back={
+          <AnchorLink to="/companies/$companyId" params={{ companyId: assessment.companyId }} size="sm">
+            ← {assessment.companyName}
+          </AnchorLink>
+        }
+        actions={<Actions assessment={assessment} />}
+      />
+      {assessment.can.update ? <EditableAnswers assessment={assessment} instrument={instrument} /> : null}
+      {assessment.status !== 'draft' && assessment.scores && <Results assessment={assessment} instrument={instrument} />}
+      {!assessment.can.update && assessment.status === 'draft' && <Alert variant="outline">{t('assessments.page.readOnlyDraft')}</Alert>}
+    </Stack>
+  )
+}
+
+function Actions({ assessment }: { assessment: Assessment }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const submit = useAssessmentAction(assessment.id, 'submit')
+  const validate = useAssessmentAction(assessment.id, 'validate')
+  const correct = useAssessmentAction(assessment.id, 'correct')
+  const remove = useDeleteAssessment(assessment)
+  const [linkOpened, link] = useDisclosure(false)
+  const run = async (action: typeof submit, key: 'submit' | 'validate' | 'correct') => {
+    const confirmed = await confirmAction({ title: t(`assessments.page.${key}Title`), message: t(`assessments.page.${key}Message`), confirmLabel: t(`assessments.page.${key}`) })
+    if (!confirmed) return
+    action.mutate(undefined, {
+      onSuccess: (result) => {
+        notifySuccess(t(`assessments.page.${key}Done`))
+        if (result.id !== assessment.id) void navigate({ to: '/assessments/$id', params: { id: result.id } })
+      },
+      onError: notifyError,
+    })
+  }
+  const onDelete = async () => {
+    const confirmed = await confirmAction({ title: t('assessments.page.deleteTitle'), message: t('assessments.page.deleteMessage'), confirmLabel: t('assessments.page.delete'), danger: true })
+    if (confirmed)
+      remove.mutate(undefined, {
+        onSuccess: () => void navigate({ to: '/companies/$companyId', params: { companyId: assessment.companyId } }),
+        onError: notifyError,
+      })
+  }
+  return (
+    <Group gap="sm">
+      {assessment.can.sendLink && (
+        <Button variant="default" onClick={link.open}>
+          {t('assessments.page.sendLink')}
+        </Button>
+      )}
+      {assessment.can.submit && <Button onClick={() => void run(submit, 'submit')} loading={submit.isPending}>{t('assessments.page.submit')}</Button>}
+      {assessment.can.validate && <Button onClick={() => void run(validate, 'validate')} loading={validate.isPending}>{t('assessments.page.validate')}</Button>}
+      {assessment.can.correct && (
+        <Button variant="default" onClick={() => void run(correct, 'correct')} loading={correct.isPending}>
+          {t('assessments.page.correct')}
+        </Button>
+      )}
+      {assessment.status === 'validated' && (
+        <Anchor href={`/api/assessments/${assessment.id}/report.pdf`} download>
+          {t('assessments.page.report')}
+        </Anchor>
+      )}
+      {assessment.can.delete && (
+        <Button variant="outline" color="red.9" onClick={() => void onDelete()} loading={remove.isPending}>
+          {t('assessments.page.delete')}
+        </Button>
+      )}
+      <SendLinkModal assessment={assessment} opened={linkOpened} onClose={link.close} />
+    </Group>
+  )
+}
+
+function SendLinkModal({ assessment, opened, onClose }: { assessment: Assessment; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const send = useSendAssessmentLink(assessment.id)
+  const [email, setEmail] = useState('')
+  const [locale, setLocale] = useState<'it' | 'en'>('it')
+  const [error, setError] = useState<string | null>(null)
+  const onSend = () => {
+    setError(null)
+    send.mutate(
+      { email, locale },
+      {
+        onSuccess: () => {
+          notifySuccess(t('assessments.page.linkSent', { email }))
+          onClose()
+        },
+        onError: (e) => setError(e.message),
+      },
+    )
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('assessments.page.sendLinkTitle')}>
+      <Stack>
+        <Text size="sm">{t('assessments.page.sendLinkText')}</Text>
+        <TextInput label={t('assessments.page.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={error} required />
+        <Select
+          label={t('assessments.page.language')}
+          data={[
+            { value: 'it', label: 'Italiano' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={locale}
+          onChange={(v) => setLocale(v === 'en' ? 'en' : 'it')}
+          allowDeselect={false}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={onSend} loading={send.isPending}>
+            {t('assessments.page.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+function EditableAnswers({ assessment, instrument }: { assessment: Assessment; instrument: DmaInstrument }) {
+  const { t } = useTranslation()
+  const format = useFormat()
+  const update = useUpdateAssessment(assessment.id)
+  const [answers, setAnswers] = useState<DmaDraftAnswers>(assessment.answers)
+  const [evidence, setEvidence] = useState<Record<string, string>>(assessment.evidence)
+  const pending = useRef<{ answers?: DmaDraftAnswers; evidence?: Record<string, string> }>({})
+  const [savedAt, setSavedAt] = useState<Date | null>(null)
+  const save = useDebouncedCallback(() => {
+    const input = pending.current
+    pending.current = {}
+    update.mutate(input, { onSuccess: () => setSavedAt(new Date()), onError: notifyError })
+  }, 600)
+  return (
+    <Stack gap="md">
+      <DmaQuestionnaire
+        instrument={instrument}
+        answers={answers}
+        onChange={(next) => {
+          setAnswers(next)
+          pending.current.answers = next
+          save()
+        }}
+        evidence={evidence}
+        onEvidenceChange={
+          assessment.mode === 'assisted'
+            ? (next) => {
+                setEvidence(next)
+                pending.current.evidence = next
+                save()
+              }
+            : undefined
+        }
+        issues={assessment.issues}
+      />
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {update.isPending ? t('assessments.self.saving') : savedAt ? t('assessments.self.saved', { time: format.time(savedAt) }) : ''}
+      </Text>
+    </Stack>
+  )
+}
+
+function Results({ assessment, instrument }: { assessment: Assessment; instrument: DmaInstrument }) {
+  const { t, i18n } = useTranslation()
+  const locale = i18n.language.startsWith('en') ? 'en' : 'it'
+  const company = useCompanyAssessments(assessment.companyId)
+  const scores = assessment.scores
+  if (!scores) return null
+  const stages = company.data ? validatedStages(company.data.items.filter((i) => i.instrument === assessment.instrument)) : []
+  return (
+    <Stack gap="md" component="section" aria-labelledby="results-title">
+      <Title order={2} id="results-title">
+        {t('assessments.page.results')}
+      </Title>
+      <Group gap="sm">
+        <Text fw={700} size="xl">
+          {t('assessments.fields.overall')}: {formatScore(scores.overall, locale)} / 100
+        </Text>
+        <DmaBandBadge band={scores.band} />
+      </Group>
+      <Text>{scores.interpretation.overall}</Text>
+      {stages.length > 0 ? <StagesRadar summaries={stages} /> : null}
+      {DMA_DIMENSION_IDS.map((d) => {
+        const best = [...(scores.improvements[d] ?? [])].sort((a, b) => b.dimensionPoints - a.dimensionPoints).slice(0, 3)
+        return (
+          <Stack key={d} gap={4}>
+            <Title order={3}>
+              {d} {instrument.dimensions.find((x) => x.id === d)?.name[locale]} — {formatScore(scores.dimensions[d] ?? 0, locale)} <DmaBandBadge band={scores.dimensionBands[d] ?? 'basic'} />
+            </Title>
+            <Text size="sm">{scores.interpretation.dimensions[d]}</Text>
+            {best.length > 0 && (
+              <Text size="sm" component="ul">
+                {best.map((b) => (
+                  <li key={`${b.question}-${b.column ?? ''}-${b.item}`}>
+                    {instrument.questions.find((q) => q.id === b.question)?.options[b.item - 1]?.[locale]} (+{formatScore(b.dimensionPoints, locale)})
+                  </li>
+                ))}
+              </Text>
+            )}
+          </Stack>
+        )
+      })}
+    </Stack>
+  )
+}
