@@ -54,7 +54,7 @@ export function useFormat() {
     date: (iso: string) => formatDate(iso, locale),
     dateTime: (iso: string) => formatDateTime(iso, locale),
     /** Hours and minutes, e.g. "14:05". */
-    time: (at: Date) => new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(at),
+    time: (at: Date) => new Intl.DateTimeFormat(INTL_LOCALES[locale], { hour: '2-digit', minute: '2-digit' }).format(at),
     number: (value: number, options?: Intl.NumberFormatOptions) => formatNumber(value, locale, options),
     money: (amount: number, currency?: string) => formatMoney(amount, locale, currency),
   }

@@ -4,14 +4,15 @@
  * among peers (or nothing when the group is under K_ANONYMITY) and what would raise each dimension —
  * and renders it. Downloading it is audited like any hand-out of a company's data.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { RequestContext } from '../../../server/http/context'
 import { ATECO_2007_SECTIONS } from '../../companies/companies.contract'
 import { findUnit, loadActor } from '../../identity'
 import { REGIONS } from '../../territory/territory.contract'
 import { DMA_DIMENSION_IDS, type DmaDimensionId } from '../assessments.contract'
-import { getDmaInstrument, getDmaRules, listDmaImprovements, scoreDmaAnswers, type DmaChartSeries } from '../assessments.reference'
+import { listDmaImprovements, scoreDmaAnswers, type DmaChartSeries } from '../assessments.reference'
+import { engineOf } from './assessments.scoring'
 import { benchmarkAssessment, type BenchmarkResult } from './assessment-benchmark'
 import { renderAssessmentReportPdf, type ReportLocale } from './assessment-report.pdf'
 import { getScopedAssessment, requireActor } from './assessments.service'
@@ -40,14 +41,13 @@ export async function assessmentReportPdf(ctx: RequestContext, id: string, local
   const actor = requireActor(ctx)
   const { row, company } = await getScopedAssessment(ctx.db, actor, id)
   if (row.status !== 'validated' && row.status !== 'superseded') throw new AppError('CONFLICT', 'errors.assessmentReportNotValidated')
-  const instrument = getDmaInstrument(row.instrumentId as 'eu-dma-sme', row.instrumentVersion)
-  const rules = getDmaRules(row.rulesVersion)
+  const { instrument, rules } = engineOf(row.instrumentId, row.instrumentVersion, row.rulesVersion)
   const result = scoreDmaAnswers(instrument, rules, row.answers)
   // The radar: the company's validated stages of this instrument up to this one, oldest first.
   const stages = await ctx.db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.companyId, row.companyId), eq(assessments.instrumentId, row.instrumentId), inArray(assessments.status, ['validated'])))
+    .where(and(eq(assessments.companyId, row.companyId), eq(assessments.instrumentId, row.instrumentId), eq(assessments.status, 'validated')))
     .orderBy(asc(assessments.validatedAt))
   const history: DmaChartSeries[] = []
   for (const stage of stages) {

@@ -10,18 +10,7 @@ import { recordCompanyActivities, type CompanyActivityInput } from '../../compan
 import { DMA_DIMENSION_IDS, type DmaInstrumentId } from '../assessments.contract'
 import { getDmaInstrument, getDmaRules, scoreDmaAnswers, type DmaInstrument } from '../assessments.reference'
 import { assessments } from './assessments.table'
-
-/** mulberry32: a tiny, well-known deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../../shared/prng'
 
 /**
  * Answers of an organisation at maturity `level` (0-1): each option is selected with probability

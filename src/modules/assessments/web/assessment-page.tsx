@@ -31,8 +31,8 @@ export function AssessmentPage({ id }: { id: string }) {
 }
 
 function AssessmentView({ assessment }: { assessment: Assessment }) {
-  const { t, i18n } = useTranslation()
-  const locale = i18n.language.startsWith('en') ? 'en' : 'it'
+  const { t } = useTranslation()
+  const { locale } = useFormat()
   const instrument = getDmaInstrument(assessment.instrument, assessment.instrumentVersion)
   return (
     <Stack gap="lg">
@@ -199,8 +199,8 @@ function EditableAnswers({ assessment, instrument }: { assessment: Assessment; i
 }
 
 function Results({ assessment, instrument }: { assessment: Assessment; instrument: DmaInstrument }) {
-  const { t, i18n } = useTranslation()
-  const locale = i18n.language.startsWith('en') ? 'en' : 'it'
+  const { t } = useTranslation()
+  const { locale } = useFormat()
   const company = useCompanyAssessments(assessment.companyId)
   const scores = assessment.scores
   if (!scores) return null

@@ -36,9 +36,9 @@ export function validatedStages(items: readonly AssessmentSummary[]): Assessment
 }
 
 export function CompanyAssessmentsPanel({ company }: { company: Company }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   const format = useFormat()
-  const locale = i18n.language.startsWith('en') ? 'en' : 'it'
+  const { locale } = format
   const list = useCompanyAssessments(company.id)
   const [opened, { open, close }] = useDisclosure(false)
   if (list.isPending) return <LoadingState />

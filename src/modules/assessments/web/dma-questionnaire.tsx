@@ -5,16 +5,13 @@
  */
 import { Alert, Badge, Checkbox, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../../web/i18n/format'
+import type { Locale } from '../../identity/identity.contract'
 import { DMA_TRISTATE_VALUES, type DmaAnswerIssue, type DmaTristateValue } from '../assessments.contract'
 import { formatDmaIssue, INVEST_COLUMNS, SCALE_05_LABELS, TRISTATE_LABELS, type DmaInstrument, type DmaQuestion } from '../assessments.reference'
 
 export type DmaDraftAnswers = Record<string, unknown>
 
-type Locale = 'it' | 'en'
-
-function localeOf(language: string | undefined): Locale {
-  return language?.startsWith('en') ? 'en' : 'it'
-}
 
 function numbers(value: unknown): number[] {
   return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : []
@@ -183,8 +180,8 @@ export interface DmaQuestionnaireProps {
 }
 
 export function DmaQuestionnaire({ instrument, answers, onChange, evidence, onEvidenceChange, issues = [], readOnly = false }: DmaQuestionnaireProps) {
-  const { t, i18n } = useTranslation()
-  const locale = localeOf(i18n.language)
+  const { t } = useTranslation()
+  const { locale } = useFormat()
   const answered = instrument.questions.filter((q) => isQuestionAnswered(q, answers[q.id])).length
   return (
     <Stack gap="lg">

@@ -9,6 +9,8 @@ import { init, use as registerEcharts } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatNumber, useFormat } from '../../../web/i18n/format'
+import type { Locale } from '../../identity/identity.contract'
 import { DMA_DIMENSION_IDS, type DmaBandId, type DmaDimensionId } from '../assessments.contract'
 import { dmaRadarOption, getDmaRules, type DmaChartSeries, type DmaInstrument } from '../assessments.reference'
 
@@ -23,18 +25,14 @@ export interface DmaResultSeries extends DmaChartSeries {
 // Shade 9: outline text keeps 4.5:1 on white (axe, WCAG AA).
 const BAND_COLOURS: Record<DmaBandId, string> = { basic: 'red.9', average: 'orange.9', moderately_advanced: 'blue.9', advanced: 'teal.9' }
 
-function localeOf(language: string | undefined): 'it' | 'en' {
-  return language?.startsWith('en') ? 'en' : 'it'
-}
-
 /** One decimal, in the user's locale ("21,8"). */
-export function formatScore(score: number, locale: 'it' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'it' ? 'it-IT' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(score)
+export function formatScore(score: number, locale: Locale): string {
+  return formatNumber(score, locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 }
 
 export function DmaBandBadge({ band }: { band: DmaBandId }) {
-  const { i18n } = useTranslation()
-  const label = getDmaRules().bands.find((b) => b.id === band)?.label[localeOf(i18n.language)] ?? band
+  const { locale } = useFormat()
+  const label = getDmaRules().bands.find((b) => b.id === band)?.label[locale] ?? band
   return (
     <Badge variant="outline" color={BAND_COLOURS[band]} autoContrast>
       {label}
@@ -44,8 +42,8 @@ export function DmaBandBadge({ band }: { band: DmaBandId }) {
 
 export function DmaRadar({ instrument, series }: { instrument: DmaInstrument; series: readonly DmaChartSeries[] }) {
   const ref = useRef<HTMLDivElement>(null)
-  const { t, i18n } = useTranslation()
-  const locale = localeOf(i18n.language)
+  const { t } = useTranslation()
+  const { locale } = useFormat()
   useEffect(() => {
     const element = ref.current
     // jsdom has no layout: the table carries the figures there.
@@ -68,8 +66,8 @@ export function DmaRadar({ instrument, series }: { instrument: DmaInstrument; se
 }
 
 export function DmaScoreTable({ instrument, series, caption }: { instrument: DmaInstrument; series: readonly DmaResultSeries[]; caption: string }) {
-  const { t, i18n } = useTranslation()
-  const locale = localeOf(i18n.language)
+  const { t } = useTranslation()
+  const { locale } = useFormat()
   return (
     <Table.ScrollContainer minWidth={320}>
       <Table striped>

@@ -7,18 +7,7 @@ import { comuniInForceOfProvince } from '../../territory'
 import { atecoSectionOf, type LegalForm } from '../companies.reference'
 import { deriveCompanySize, normalizeText } from './companies.calculation'
 import { companies } from './companies.table'
-
-/** mulberry32: a tiny, well-known deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../../shared/prng'
 
 /** Partita IVA check digit (Agenzia delle Entrate: Luhn over the first ten digits). */
 export function vatCheckDigit(first10: string): number {

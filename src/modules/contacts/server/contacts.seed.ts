@@ -9,17 +9,7 @@ import { normalizeText } from '../../companies'
 import type { ConsentPurpose, ConsentSource, ContactRole, LawfulBasis } from '../contacts.contract'
 import { contactSearchText } from './contacts.service'
 import { companyContacts, contactConsents, contacts } from './contacts.table'
-
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../../shared/prng'
 
 const FIRST = ['Alessandra', 'Giovanni', 'Francesca', 'Stefano', 'Laura', 'Massimo', 'Paola', 'Fabio', 'Elisa', 'Mauro', 'Cristina', 'Claudio', 'Barbara', 'Simone', 'Monica', 'Daniele', 'Roberta', 'Nicola', 'Ilaria', 'Gianluca', 'Serena', 'Emanuele', 'Noemi', 'Niccolò', 'Lucrezia', 'Mattia']
 const LAST = ['Locatelli', 'Bonfanti', 'Pesenti', 'Carminati', 'Rota', 'Gritti', 'Zanardelli', 'Bertoli', 'Mazzoleni', 'Ghisalberti', 'Colleoni', 'Cattaneo', 'Brambilla', 'Ravasio', 'Bonomi', 'Salvi', 'Tironi', 'Arrigoni', 'Perego', 'Frigerio', 'Zanetti', 'Fumagalli', 'Ferrario', 'Sangalli', 'Crippa', 'Nicolò']

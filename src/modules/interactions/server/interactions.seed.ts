@@ -10,18 +10,7 @@ import { recomputeCompanyStages, recordCompanyActivities, type CompanyActivityIn
 import type { InteractionKind } from '../interactions.contract'
 import { followUps, interactionParticipants, interactions } from './interactions.table'
 import { INTERACTION_SOURCE, KIND_STAGE } from './interactions.service'
-
-/** mulberry32: a tiny, well-known deterministic PRNG. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { prng } from '../../../shared/prng'
 
 const SUBJECTS: Record<InteractionKind, string[]> = {
   call: ['Telefonata di primo contatto', 'Telefonata di aggiornamento sul bando Transizione 5.0', 'Richiamata per fissare un incontro'],
