@@ -46,7 +46,8 @@ import {
   UserDetailPage,
   UsersPage,
 } from '../modules/identity/web'
-import { AssessmentPage, SelfAssessmentPage } from '../modules/assessments/web'
+import { AssessmentPage, AssessmentsHubPage, SelfAssessmentPage } from '../modules/assessments/web'
+import { ASSESSMENT_MODES, ASSESSMENT_STAGES, ASSESSMENT_STATUSES, DMA_INSTRUMENT_IDS } from '../modules/assessments/assessments.contract'
 import { MailMessagePage, OutboxPage } from '../modules/mail/web'
 import { isApiError } from './api-client'
 import { companyPanels } from './company-panels'
@@ -343,6 +344,28 @@ const contactCreateRoute = createRoute({
   component: ContactCreatePage,
 })
 
+// The hub's assessments: list and dashboard (a static path: it wins over `assessments/$id`).
+const assessmentsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'assessments',
+  validateSearch: z.object({
+    tab: optionalOf(['list', 'dashboard'] as const),
+    unitId: optionalText,
+    instrument: optionalOf(DMA_INSTRUMENT_IDS),
+    stage: optionalOf(ASSESSMENT_STAGES),
+    status: optionalOf(ASSESSMENT_STATUSES),
+    mode: optionalOf(ASSESSMENT_MODES),
+    from: z.iso.date().optional().catch(undefined),
+    to: z.iso.date().optional().catch(undefined),
+    deltaPage: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  }),
+  component: function AssessmentsRoute() {
+    const search = assessmentsRoute.useSearch()
+    const navigate = assessmentsRoute.useNavigate()
+    return <AssessmentsHubPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />
+  },
+})
+
 const assessmentRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'assessments/$id',
@@ -452,6 +475,7 @@ const routeTree = rootRoute.addChildren([
     companyCreateRoute,
     companyDetailRoute,
     companyEditRoute,
+    assessmentsRoute,
     assessmentRoute,
     companyCustomFieldsRoute,
     companyImportRoute,

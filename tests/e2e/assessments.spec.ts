@@ -4,7 +4,7 @@ import { expect, expectNoSeriousA11yViolations, firstLink, login, readMail, scre
 
 const PHONE = { width: 390, height: 844 }
 
-test('Autovalutazione via link: metà dal telefono, il resto dal computer; lo staff convalida, scarica il PDF e avvia la T1 assistita', async ({ page, browser, baseURL }) => {
+test('Autovalutazione via link: metà dal telefono, il resto dal computer; lo staff convalida, scarica e invia il PDF; un esperto compila la T1 assistita', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000)
   await login(page, 'bg.staff@ponte.demo')
 
@@ -79,7 +79,13 @@ test('Autovalutazione via link: metà dal telefono, il resto dal computer; lo st
   await page.getByRole('dialog', { name: 'Convalidare la valutazione?' }).getByRole('button', { name: 'Convalida' }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Risultati' })).toBeVisible()
   await expect(page.getByTestId('dma-radar')).toBeVisible()
+  // The demo network holds enough validated assessments for a peer group of at least 10.
+  const benchmark = page.getByRole('region', { name: 'Confronto con aziende simili' })
+  await expect(benchmark.getByText(/^Gruppo di confronto: .+ \(\d+ valutazioni convalidate\)\. Il punteggio complessivo supera il \d+% delle aziende del gruppo\.$/)).toBeVisible()
+  await expect(benchmark.getByTestId('dma-benchmark').locator('svg')).toBeVisible()
   await screenshot(page, 'assessment-results')
+  await benchmark.scrollIntoViewIfNeeded()
+  await screenshot(page, 'assessment-benchmark')
   await expectNoSeriousA11yViolations(page)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Scarica il rapporto PDF' }).click()])
   const pdf = fs.readFileSync(await download.path())
@@ -89,20 +95,50 @@ test('Autovalutazione via link: metà dal telefono, il resto dal computer; lo st
   expect(text).toMatch(/Punteggio complessivo: \d+,\d \/ 100/)
   expect(text).toContain('Antenna Bergamo')
 
-  // After the support, an assisted T1 starts from the T0's answers; validated, the radar shows both.
+  // The report also goes to the company by email, as a PDF attachment.
+  await page.getByRole('button', { name: 'Invia il rapporto per email' }).click()
+  const sendReport = page.getByRole('dialog', { name: 'Invia il rapporto per email' })
+  await sendReport.getByRole('textbox', { name: 'Email del destinatario' }).fill(owner)
+  await sendReport.getByRole('button', { name: 'Invia', exact: true }).click()
+  await expect(sendReport).toBeHidden()
+  await expect(page.getByText(`Rapporto inviato a ${owner}.`)).toBeVisible()
+
+  // After the support, staff opens an assisted T1 (prefilled from the T0) and names the expert as assessor.
   await page.goto(`/companies/${company.id}`)
   await page.getByRole('tab', { name: 'Valutazioni' }).click()
   await page.getByRole('button', { name: 'Nuova valutazione' }).click()
   const t1 = page.getByRole('dialog', { name: `Nuova valutazione — ${company.name}` })
   await expect(t1.getByText("Le risposte partono da quelle dell'ultima valutazione T0 convalidata.")).toBeVisible()
+  await t1.getByRole('combobox', { name: 'Valutatore' }).click()
+  await page.getByRole('option', { name: 'Giorgio Valsecchi' }).click()
   await t1.getByRole('button', { name: 'Crea la valutazione' }).click()
   await expect(page.getByRole('heading', { level: 1, name: `T1 — ${company.name}` })).toBeVisible()
-  await expect(page.locator('[data-question="Q2"]').getByRole('checkbox').nth(0)).toBeChecked()
-  await page.locator('[data-question="Q5"]').getByRole('checkbox').nth(0).check()
-  await page.locator('[data-question="Q5"]').getByRole('textbox', { name: 'Evidenze e note (facoltative)' }).fill('Piano di formazione visto in azienda.')
-  await expect(page.getByText(/Risposte salvate alle/)).toBeVisible()
-  await page.getByRole('button', { name: 'Invia', exact: true }).click()
-  await page.getByRole('dialog', { name: 'Inviare la valutazione?' }).getByRole('button', { name: 'Invia' }).click()
+
+  // The expert gets the link by email, fills the T1 during the visit with an evidence note, and submits.
+  const expertContext = await browser.newContext({ baseURL })
+  const expertPage = await expertContext.newPage()
+  await login(expertPage, 'esperto.digitale@ponte.demo')
+  const named = await readMail('esperto.digitale@ponte.demo')
+  expect(named.subject).toBe(`Sei il valutatore di ${company.name} (T1)`)
+  await expertPage.goto(firstLink(named.text))
+  await expect(expertPage.getByRole('heading', { level: 1, name: `T1 — ${company.name}` })).toBeVisible()
+  await expect(expertPage.locator('[data-question="Q2"]').getByRole('checkbox').nth(0)).toBeChecked()
+  await expertPage.locator('[data-question="Q5"]').getByRole('checkbox').nth(0).check()
+  await expertPage.locator('[data-question="Q5"]').getByRole('textbox', { name: 'Evidenze e note (facoltative)' }).fill('Piano di formazione visto in azienda.')
+  await expect(expertPage.getByText(/Risposte salvate alle/)).toBeVisible()
+  await expect(expertPage.getByRole('button', { name: 'Convalida' })).toHaveCount(0)
+  await expertPage.getByRole('button', { name: 'Invia', exact: true }).click()
+  await expertPage.getByRole('dialog', { name: 'Inviare la valutazione?' }).getByRole('button', { name: 'Invia' }).click()
+  await expect(expertPage.getByText('Valutazione inviata.')).toBeVisible()
+  await screenshot(expertPage, 'assessment-t1-expert-submitted')
+  // Their own list shows it.
+  await expertPage.getByRole('link', { name: 'Valutazioni' }).click()
+  await expect(expertPage.getByRole('link', { name: new RegExp(company.name) }).first()).toBeVisible()
+  await expectNoSeriousA11yViolations(expertPage)
+  await expertContext.close()
+
+  // Staff validates the T1: the radar shows T0 and T1.
+  await page.reload()
   await page.getByRole('button', { name: 'Convalida' }).click()
   await page.getByRole('dialog', { name: 'Convalidare la valutazione?' }).getByRole('button', { name: 'Convalida' }).click()
   await expect(page.getByRole('img', { name: /Grafico radar delle sei dimensioni \(T0, T1\)/ })).toBeVisible()

@@ -112,9 +112,12 @@ function sampleBody(key: string): unknown {
     'POST /assessments/{id}/validate': {},
     'POST /assessments/{id}/correct': {},
     'POST /assessments/{id}/links': { email: 'intruso@example.test' },
+    'POST /assessments/{id}/report/send': { email: 'intruso@example.test' },
+    'POST /assessments/{id}/customer-data/apply': { fields: ['website'] },
     'POST /assessments/{id}/links/{linkId}/revoke': {},
     'PATCH /assessment-links/{token}': { answers: {} },
     'POST /assessment-links/{token}/submit': {},
+    'POST /assessments/imports': { fileName: 'intrusa.xlsx', content: Buffer.from('PK').toString('base64'), stage: 'T0', dryRun: false, unitId: foreign.unitId },
   }
   if (!(key in bodies)) throw new Error(`route matrix: add a sample body for ${key}`)
   return bodies[key]
@@ -123,6 +126,10 @@ function sampleBody(key: string): unknown {
 /** Path parameters pointing at antenna B's resources. */
 function resolvePath(route: Route): string {
   if (route.path === '/assessments/{id}/report.pdf') return `/assessments/${foreign.validatedAssessmentId}/report.pdf`
+  if (route.path === '/assessments/{id}/report/send') return `/assessments/${foreign.validatedAssessmentId}/report/send`
+  if (route.path === '/assessments/{id}/benchmark') return `/assessments/${foreign.validatedAssessmentId}/benchmark`
+  // Narrowed to antenna B's unit: a foreign unit must look missing, and nothing of B may show.
+  if (route.path === '/assessments/dashboard') return `/assessments/dashboard?unitId=${foreign.unitId}`
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const byContext: Record<string, string | undefined> = {
       'units:id': foreign.unitId,

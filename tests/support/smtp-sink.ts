@@ -7,6 +7,7 @@ export interface ReceivedMail {
   to: string
   subject: string
   text: string
+  attachments: { fileName: string; contentType: string; content: Buffer }[]
 }
 
 export interface SmtpSink {
@@ -25,7 +26,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       simpleParser(stream)
         .then((mail) => {
           for (const rcpt of session.envelope.rcptTo) {
-            messages.push({ to: rcpt.address, subject: mail.subject ?? '', text: mail.text ?? '' })
+            messages.push({
+              to: rcpt.address,
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              attachments: mail.attachments.map((a) => ({ fileName: a.filename ?? '', contentType: a.contentType, content: a.content })),
+            })
           }
           callback()
         })

@@ -274,6 +274,38 @@ export const AssessmentPeerGroup = z
   .object({ atecoSection: z.string().nullable(), sizeClass: z.string().nullable(), regionCode: z.string().nullable() })
   .openapi('AssessmentPeerGroup')
 
+export const BENCHMARK_LEVELS = ['section_size_region', 'section_size', 'section', 'all'] as const
+
+const BenchmarkSpread = z.object({ p10: z.number(), q1: z.number(), median: z.number(), q3: z.number(), p90: z.number() })
+const ScoreKeys = z.enum(['overall', ...DMA_DIMENSION_IDS])
+
+/** Where one assessment sits among its peers; absent when no group reaches the k-anonymity floor. */
+export const AssessmentBenchmark = z
+  .object({
+    /** The narrowest group of at least `minimumGroupSize` validated assessments. */
+    level: z.enum(BENCHMARK_LEVELS),
+    group: AssessmentPeerGroup,
+    size: z.number().int(),
+    /** This assessment's scores. */
+    scores: z.record(ScoreKeys, z.number()),
+    /** Percentile ranks 0-100 (share of the group below, ties counted half). */
+    percentiles: z.record(ScoreKeys, z.number()),
+    /** The group's spread: whiskers at the 10th/90th percentiles, never one member's exact score. */
+    distribution: z.record(ScoreKeys, BenchmarkSpread),
+  })
+  .openapi('AssessmentBenchmark')
+export type AssessmentBenchmark = z.infer<typeof AssessmentBenchmark>
+
+export const AssessmentBenchmarkResponse = z
+  .object({
+    benchmark: AssessmentBenchmark.nullable(),
+    /** Why there is no benchmark: the assessment is not validated, or every group is too small. */
+    unavailable: z.enum(['not_validated', 'group_too_small']).nullable(),
+    minimumGroupSize: z.number().int(),
+  })
+  .openapi('AssessmentBenchmarkResponse')
+export type AssessmentBenchmarkResponse = z.infer<typeof AssessmentBenchmarkResponse>
+
 const AssessmentSummaryFields = {
   id: Id,
   seriesId: Id,
@@ -328,6 +360,8 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
 export const AssessmentListQuery = z.object({
   /** Every version and stage of one company (its members see the validated ones only). */
   companyId: Id.optional(),
+  /** Assessments of this unit and the units below it. */
+  unitId: Id.optional(),
   status: csv(z.enum(ASSESSMENT_STATUSES)),
   stage: csv(z.enum(ASSESSMENT_STAGES)),
   mode: csv(z.enum(ASSESSMENT_MODES)),
@@ -347,6 +381,50 @@ export const AssessmentLinkCreateInput = z
   })
   .openapi('AssessmentLinkCreateInput')
 export type AssessmentLinkCreateInput = z.infer<typeof AssessmentLinkCreateInput>
+
+/** Module 1 fields that may be written back to the company record (with the staff member's consent). */
+export const CUSTOMER_DATA_WRITABLE_FIELDS = ['name', 'website', 'foundingYear', 'address', 'comuneIstat', 'atecoCode'] as const
+export type CustomerDataWritableField = (typeof CUSTOMER_DATA_WRITABLE_FIELDS)[number]
+
+export const AssessmentCustomerDataComparison = z
+  .object({
+    fields: z.array(
+      z.object({
+        field: z.enum(CUSTOMER_DATA_WRITABLE_FIELDS),
+        /** What Module 1 of the assessment says (a comune shows its name beside the code). */
+        assessment: z.union([z.string(), z.number()]).nullable(),
+        company: z.union([z.string(), z.number()]).nullable(),
+        assessmentLabel: z.string().nullable(),
+        companyLabel: z.string().nullable(),
+        differs: z.boolean(),
+      }),
+    ),
+    /** The caller may update the company record. */
+    canApply: z.boolean(),
+  })
+  .openapi('AssessmentCustomerDataComparison')
+export type AssessmentCustomerDataComparison = z.infer<typeof AssessmentCustomerDataComparison>
+
+export const AssessmentCustomerDataApplyInput = z
+  .object({ fields: z.array(z.enum(CUSTOMER_DATA_WRITABLE_FIELDS)).min(1).max(CUSTOMER_DATA_WRITABLE_FIELDS.length) })
+  .openapi('AssessmentCustomerDataApplyInput')
+export type AssessmentCustomerDataApplyInput = z.infer<typeof AssessmentCustomerDataApplyInput>
+
+export const AssessmentReportSendInput = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    /** Language of the mail and of the report. Default: Italian. */
+    locale: z.enum(['it', 'en']).optional(),
+    /** A personal line added to the mail. */
+    message: z.string().trim().max(2000).optional(),
+  })
+  .openapi('AssessmentReportSendInput')
+export type AssessmentReportSendInput = z.infer<typeof AssessmentReportSendInput>
+
+export const AssessmentReportSent = z
+  .object({ mailId: Id, email: z.string(), delivery: z.enum(['outbox', 'sent', 'failed']) })
+  .openapi('AssessmentReportSent')
+export type AssessmentReportSent = z.infer<typeof AssessmentReportSent>
 
 export const AssessmentLink = z
   .object({
@@ -382,3 +460,182 @@ export const SelfAssessment = z
 export type SelfAssessment = z.infer<typeof SelfAssessment>
 
 export const SelfAssessmentSaveInput = z.object({ answers: AssessmentAnswersInput }).openapi('SelfAssessmentSaveInput')
+
+// ---------------------------------------------------------------------------------------------
+// Hub dashboard (issue 4 "Hub dashboard"): counts, distributions and T0 → T1 deltas.
+
+export const AssessmentDashboardQuery = z.object({
+  /** Narrows to this unit and the units below it (it must be one the caller reads). */
+  unitId: Id.optional(),
+  instrumentId: DmaInstrumentIdSchema.optional(),
+  /** Period on the assessment's date (`assessedOn`, else its validation or creation day), inclusive. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** Page of the per-company T0 → T1 deltas. */
+  deltaLimit: z.coerce.number().int().min(1).max(200).default(25),
+  deltaOffset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+})
+export type AssessmentDashboardQuery = z.infer<typeof AssessmentDashboardQuery>
+
+/** Current versions (superseded ones excluded) and, among them, the validated ones. */
+const DashboardCount = { count: z.number().int(), validated: z.number().int() }
+const DimensionOrOverall = z.enum([...DMA_DIMENSION_IDS, 'overall'])
+
+export const AssessmentDistribution = z
+  .object({
+    id: DimensionOrOverall,
+    n: z.number().int(),
+    /** Null when n = 0. Quartiles by linear interpolation (percentile_cont). */
+    mean: z.number().nullable(),
+    min: z.number().nullable(),
+    q1: z.number().nullable(),
+    median: z.number().nullable(),
+    q3: z.number().nullable(),
+    max: z.number().nullable(),
+    /** Ten 10-point bins: [0,10), [10,20), …, [90,100] (100 in the last). */
+    histogram: z.array(z.number().int()).length(10),
+  })
+  .openapi('AssessmentDistribution')
+export type AssessmentDistribution = z.infer<typeof AssessmentDistribution>
+
+const DeltaScores = z.object({ overall: z.number(), D1: z.number(), D2: z.number(), D3: z.number(), D4: z.number(), D5: z.number(), D6: z.number() })
+
+export const AssessmentDelta = z
+  .object({
+    companyId: Id,
+    companyName: z.string(),
+    instrument: DmaInstrumentIdSchema,
+    t0Id: Id,
+    t1Id: Id,
+    t0Overall: z.number(),
+    t1Overall: z.number(),
+    /** T1 minus T0, in points (0-100 scale), unrounded. */
+    delta: DeltaScores,
+  })
+  .openapi('AssessmentDelta')
+export type AssessmentDelta = z.infer<typeof AssessmentDelta>
+
+export const AssessmentDashboard = z
+  .object({
+    counts: z.object({
+      total: z.number().int(),
+      validated: z.number().int(),
+      byStage: z.array(z.object({ stage: z.enum(ASSESSMENT_STAGES), ...DashboardCount })),
+      byMode: z.array(z.object({ mode: z.enum(ASSESSMENT_MODES), ...DashboardCount })),
+      byStatus: z.array(z.object({ status: z.enum(['draft', 'submitted', 'validated']), count: z.number().int() })),
+      byUnit: z.array(z.object({ unitId: Id, unitName: z.string(), ...DashboardCount })),
+      /** Months (YYYY-MM) that have assessments, oldest first. */
+      byMonth: z.array(z.object({ month: z.string(), ...DashboardCount })),
+    }),
+    /** Over the validated current assessments. */
+    distribution: z.array(AssessmentDistribution),
+    deltas: z.object({
+      /** Companies with a validated T0 and a validated T1 of the same instrument. */
+      companies: z.number().int(),
+      /** The EDIH KPI "increase in digital maturity": mean T1 − T0; null without companies. */
+      average: DeltaScores.nullable(),
+      improved: z.number().int(),
+      /** improved / companies (0-1); null without companies. */
+      improvedShare: z.number().nullable(),
+      items: z.array(AssessmentDelta),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    }),
+  })
+  .openapi('AssessmentDashboard')
+export type AssessmentDashboard = z.infer<typeof AssessmentDashboard>
+
+// ---------------------------------------------------------------------------------------------
+// Exports (the EDIH reporting tool's spreadsheet; CSV/XLSX of every assessment with raw answers)
+// and the import of the EDIH spreadsheet shape (assessments done elsewhere).
+
+/** `edih`: the EDIH reporting tool's XLSX; `csv`/`xlsx`: every assessment with metadata and raw answers. */
+export const ASSESSMENT_EXPORT_FORMATS = ['edih', 'csv', 'xlsx'] as const
+export type AssessmentExportFormat = (typeof ASSESSMENT_EXPORT_FORMATS)[number]
+
+/** The list filters (no paging) plus the format. `edih` defaults to status `validated`. */
+export const AssessmentExportQuery = AssessmentListQuery.omit({ cursor: true, limit: true }).extend({
+  format: z.enum(ASSESSMENT_EXPORT_FORMATS).default('xlsx'),
+})
+export type AssessmentExportQuery = z.infer<typeof AssessmentExportQuery>
+
+/** Sheets and columns of the EDIH reporting tool (dma.md "Export compatible with the EDIH reporting tool"). */
+export const EDIH_SHEETS = {
+  'eu-dma-sme': { sheet: 'My SMEs DMA Results', nameColumn: 'SME name' },
+  'eu-dma-pso': { sheet: 'My PSOs DMA Results', nameColumn: 'PSO name' },
+} as const satisfies Record<DmaInstrumentId, { sheet: string; nameColumn: string }>
+export const EDIH_SCORE_COLUMN = 'DMA Score'
+export const EDIH_NAME_COLUMN = 'EDIH Name'
+
+/** Imports are small and synchronous. */
+export const ASSESSMENT_IMPORT_MAX_ROWS = 5000
+export const ASSESSMENT_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+
+const FormBoolean = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+
+/** JSON form of the import upload (the web sends multipart with the same fields and `file`). */
+export const AssessmentImportInput = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    /** The XLSX, base64. */
+    content: z.string().min(1),
+    /** Default T0. */
+    stage: z.enum(ASSESSMENT_STAGES).default('T0'),
+    /** When the assessments took place (YYYY-MM-DD). Default: today. */
+    assessedOn: z.iso.date().optional(),
+    /** Default true: report what would happen and write nothing. */
+    dryRun: FormBoolean.default(true),
+    /** Match only companies of this unit (and below); default every unit the caller writes. */
+    unitId: Id.optional(),
+  })
+  .openapi('AssessmentImportInput')
+export type AssessmentImportInput = z.infer<typeof AssessmentImportInput>
+
+export const ASSESSMENT_IMPORT_ROW_CODES = [
+  'nameMissing',
+  'scoreMissing',
+  'scoreNotNumber',
+  'scoreOutOfRange',
+  'noMatch',
+  'vatNoMatch',
+  'ambiguous',
+  'duplicateRow',
+] as const
+
+export const AssessmentImportRow = z
+  .object({
+    sheet: z.string(),
+    instrument: DmaInstrumentIdSchema,
+    /** Row number in the sheet (the header is row 1). */
+    row: z.number().int(),
+    name: z.string(),
+    vatNumber: z.string().nullable(),
+    /** `create`: would be (dry run) or was created; `error`: see errors. */
+    outcome: z.enum(['create', 'error']),
+    company: z.object({ id: Id, name: z.string(), vatNumber: z.string() }).nullable(),
+    overall: z.number().nullable(),
+    band: DmaBandIdSchema.nullable(),
+    dimensions: z.record(DmaDimensionIdSchema, z.number().nullable()),
+    /** The created assessment (real run). */
+    assessmentId: Id.nullable(),
+    errors: z.array(z.object({ column: z.string().nullable(), code: z.enum(ASSESSMENT_IMPORT_ROW_CODES), message: z.string() })),
+  })
+  .openapi('AssessmentImportRow')
+export type AssessmentImportRow = z.infer<typeof AssessmentImportRow>
+
+export const AssessmentImportReport = z
+  .object({
+    fileName: z.string(),
+    dryRun: z.boolean(),
+    /** False when nothing was written: a dry run, or a file with errors (all or nothing). */
+    applied: z.boolean(),
+    stage: z.enum(ASSESSMENT_STAGES),
+    assessedOn: z.string(),
+    total: z.number().int(),
+    /** Rows that would be (dry run) or were imported. */
+    created: z.number().int(),
+    errorRows: z.number().int(),
+    rows: z.array(AssessmentImportRow),
+  })
+  .openapi('AssessmentImportReport')
+export type AssessmentImportReport = z.infer<typeof AssessmentImportReport>

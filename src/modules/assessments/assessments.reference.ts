@@ -27,4 +27,4 @@ export { findDmaBand, roundDmaScoreForBand, scoreDmaAnswers, scoreNormalizedDmaA
 export { listDmaImprovements } from './dma/dma.improvements'
 export { DMA_INTERPRETATIONS, getDmaInterpretation, type DmaInterpretations } from './dma/dma.interpretations'
 export { formatDmaIssue, type DmaMessageLocale } from './dma/dma.messages'
-export { dmaRadarOption, DMA_SERIES_COLOURS, type DmaChartSeries } from './dma/dma.chart'
+export { dmaBenchmarkOption, dmaRadarOption, DMA_SERIES_COLOURS, type DmaBenchmarkChartInput, type DmaBenchmarkSpread, type DmaChartSeries } from './dma/dma.chart'

@@ -5,5 +5,5 @@
  * their lifecycle and self-assessment links (routes), and rescoring (`ponte dma rescore`).
  */
 export * from './assessments.reference'
-export { assessmentsRoutes } from './server/assessments.routes'
+export { assessmentsRoutes } from './server/assessments.router'
 export { rescoreAssessments, type RescoreReport } from './server/assessments.rescore'

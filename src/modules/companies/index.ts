@@ -15,7 +15,7 @@ export {
 } from './server/company-activity.service'
 export { findCompanyScopes, getCompanyScope, listCompaniesForSeed, type CompanyScope } from './server/company-scope'
 /** One company as its API shows it (scoped like GET /companies/{id}): e.g. to prefill an assessment. */
-export { getCompany } from './server/companies.service'
+export { getCompany, updateCompany } from './server/companies.service'
 /** Scoping for company members (issue 3): the ids of the companies an actor reads as their member. */
 export { companyIdsOfMember, isCompanyMemberSomewhere } from './server/company-member-scope'
 export { linkDemoCompanyMember } from './server/company-members.service'
@@ -28,4 +28,9 @@ export {
   type ImportReport,
 } from './server/company-import.service'
 export { exportCompanies, type ExportFile } from './server/company-export.service'
+/** Streaming CSV/XLSX writers and cell formatting (Excel-friendly, formula-injection safe) for other modules' exports. */
+export { csvStream, streamToBuffer, xlsxStream, type RowSource } from './server/company-export.writer'
+export { csvLine, CSV_BOM, neutraliseFormula, xlsxCell, type ExportValue } from './server/company-export.format'
+/** Exact name / partita IVA matches among the companies a caller writes (imports of files from elsewhere). */
+export { findCompanyTaxIds, findWritableCompanyMatches, normalizeVatNumber, type CompanyMatchCandidate } from './server/company-match'
 export { seedDemoCompanies, vatCheckDigit } from './server/companies.seed'

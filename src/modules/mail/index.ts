@@ -1,3 +1,3 @@
 /** Mail module: outbox + SMTP delivery. Other modules send mail through `Mailer` from deps. */
 export { mailRoutes } from './server/mail.routes'
-export { createMailer, type Mailer, type OutgoingMail } from './server/mailer'
+export { createMailer, type MailAttachment, type Mailer, type OutgoingMail } from './server/mailer'

@@ -104,6 +104,7 @@ export function formatRescoreReport(report: RescoreReport, json: boolean): strin
     `${report.dryRun ? 'Dry run (nothing written): ' : ''}${report.changed.length} of ${report.examined} assessments ${report.dryRun ? 'would change' : 'changed'} under rules ${report.rulesVersion}.`,
     ...report.changed.map((c) => `${c.id}  ${c.status}  ${c.fromRules} ${formatScore(c.old)} → ${report.rulesVersion} ${formatScore(c.new)}`),
     ...report.skipped.map((s) => `${s.id}  skipped: ${s.reason}`),
+    ...(report.importedSkipped > 0 ? [`${report.importedSkipped} imported assessments skipped: they hold scores from elsewhere and no answers to rescore.`] : []),
   ]
   return `${lines.join('\n')}\n`
 }

@@ -23,6 +23,7 @@ describe('housekeeping', () => {
     await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, expired.id))
     const removed = await runHousekeeping({ database: t.deps.database, clock: () => new Date() })
     expect(removed.sessions).toBe(1)
+    expect(removed.rateLimitWindows).toBe(0)
     expect(await db.select().from(sessions).where(eq(sessions.userId, live.id))).toHaveLength(1)
   })
 })

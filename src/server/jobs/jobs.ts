@@ -5,6 +5,7 @@
  */
 import PgBoss from 'pg-boss'
 import type { AppDeps } from '../deps'
+import { sweepRateLimits } from '../http/rate-limit'
 import { runIdentityHousekeeping } from '../../modules/identity'
 import { COMPANY_IMPORT_QUEUE, recoverStaleCompanyImports, runCompanyImportJob } from '../../modules/companies'
 
@@ -14,7 +15,9 @@ export const IMPORT_RECOVERY_QUEUE = 'company-import-recovery'
 
 /** Every module's housekeeping, in one nightly job. */
 export async function runHousekeeping(deps: Pick<AppDeps, 'database' | 'clock'>) {
-  return runIdentityHousekeeping(deps.database.db, deps.clock())
+  const now = deps.clock()
+  const identity = await runIdentityHousekeeping(deps.database.db, now)
+  return { ...identity, rateLimitWindows: await sweepRateLimits(deps.database.db, now) }
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   IconAddressBook,
   IconCopy,
   IconAlarm,
+  IconClipboardCheck,
 } from '@tabler/icons-react'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -22,7 +23,7 @@ const icon = (Icon: typeof IconHome): ReactNode => <Icon size={18} stroke={1.6} 
 
 /**
  * The navigation of the shell, one section per area. Only pages that exist are listed:
- * Assessment, Roadmap and Progetti will each add a section here when their module ships its pages.
+ * Roadmap and Progetti will each add a section here when their module ships its pages.
  */
 export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation()
@@ -42,12 +43,21 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
           />
           <NavLinkLink to="/contacts" label={t('contacts.nav')} leftSection={icon(IconAddressBook)} onClick={onNavigate} />
           <NavLinkLink to="/follow-ups" label={t('interactions.nav')} leftSection={icon(IconAlarm)} onClick={onNavigate} />
+          {/* Staff only, like the rest of the section: the server answers the dashboard to staff roles. */}
+          <NavLinkLink to="/assessments" label={t('assessments.hub.nav')} leftSection={icon(IconClipboardCheck)} onClick={onNavigate} />
           <NavLinkLink
             to="/companies/duplicates"
             label={t('companyDuplicates.nav')}
             leftSection={icon(IconCopy)}
             onClick={onNavigate}
           />
+        </NavSection>
+      ) : null}
+
+      {/* An expert (not staff) works on the assessments they are named assessor of. */}
+      {!canWorkWithCompanies(me) && me.memberships.some((m) => m.role === 'expert') ? (
+        <NavSection title={t('assessments.hub.expertSection')}>
+          <NavLinkLink to="/assessments" label={t('assessments.hub.nav')} leftSection={icon(IconClipboardCheck)} onClick={onNavigate} />
         </NavSection>
       ) : null}
 

@@ -44,6 +44,15 @@ describe('benchmarkAssessment', () => {
     expect(result?.dimensions.D2).toBeCloseTo((100 * 5.5) / 12, 10)
     // All 12 hold D3 = 50: every tie counts half.
     expect(result?.dimensions.D3).toBeCloseTo(50, 10)
+    // The spread of the 12 overall scores 10, 15, 20, 25, 30, 35, 40, 50, 60, 70, 80, 90
+    // (continuous percentiles: position f × 11 between sorted values).
+    const overall = result?.distribution.overall
+    expect(overall?.median).toBeCloseTo((35 + 40) / 2, 10)
+    expect(overall?.q1).toBeCloseTo(20 + 0.75 * 5, 10) // position 2.75: between 20 and 25
+    expect(overall?.q3).toBeCloseTo(60 + 0.25 * 10, 10) // position 8.25: between 60 and 70
+    expect(overall?.p10).toBeCloseTo(15 + 0.1 * 5, 10) // position 1.1: between 15 and 20
+    expect(overall?.p90).toBeCloseTo(70 + 0.9 * 10, 10) // position 9.9: between 70 and 80
+    expect(result?.distribution.D3).toEqual({ p10: 50, q1: 50, median: 50, q3: 50, p90: 50 })
   })
 
   it('shows the exact group once it reaches 10', async () => {

@@ -43,7 +43,14 @@ function input(locale: 'it' | 'en', benchmark: AssessmentReportInput['benchmark'
 
 describe('the assessment report PDF', () => {
   it('is a PDF that names the unit, the company, the scores with their bands, and the next steps, in Italian', async () => {
-    const pdf = await renderAssessmentReportPdf(input('it', { group: 'Manifattura · piccole imprese · Lombardia', size: 42, overall: 61.9, dimensions: { D1: 55, D2: 40 } }))
+    const pdf = await renderAssessmentReportPdf(input('it', {
+        group: 'Manifattura · piccole imprese · Lombardia',
+        size: 42,
+        overall: 61.9,
+        dimensions: { D1: 55, D2: 40 },
+        scores: { overall: 21.8, D1: 30, D2: 25.7, D3: 10, D4: 10, D5: 20, D6: 30 },
+        distribution: Object.fromEntries(['overall', 'D1', 'D2', 'D3', 'D4', 'D5', 'D6'].map((k) => [k, { p10: 5, q1: 12, median: 20, q3: 30, p90: 44 }])),
+      }),)
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     const text = await pdfText(pdf)
     expect(text).toContain('Antenna Bergamo')
@@ -53,6 +60,8 @@ describe('the assessment report PDF', () => {
     expect(text).toContain('25,7')
     expect(text).toContain('Medio')
     expect(text).toContain('supera il 62% delle aziende del gruppo')
+    // The box plot's legend, drawn as vector text.
+    expect(text).toContain('Aziende simili (dal 10° al 90° percentile)')
     expect(text).toContain('Prossimi passi')
     expect(text).toContain('traduzione non ufficiale')
   })

@@ -8,7 +8,7 @@ import { init } from 'echarts'
 import PDFDocument from 'pdfkit'
 import SVGtoPDF from 'svg-to-pdfkit'
 import { DMA_DIMENSION_IDS, type DmaBandId, type DmaImprovement, type DmaScoreResult } from '../assessments.contract'
-import { dmaRadarOption, getDmaInterpretation, getDmaRules, SCALE_05_LABELS, type DmaChartSeries, type DmaInstrument } from '../assessments.reference'
+import { dmaBenchmarkOption, dmaRadarOption, getDmaInterpretation, getDmaRules, SCALE_05_LABELS, type DmaBenchmarkSpread, type DmaChartSeries, type DmaInstrument } from '../assessments.reference'
 
 export type ReportLocale = 'it' | 'en'
 
@@ -19,6 +19,9 @@ export interface ReportBenchmark {
   /** Percentile (0-100) of the overall score and of each dimension among the group. */
   overall: number
   dimensions: Record<string, number>
+  /** The company's scores and the group's spread, for the box plot (keys 'overall', D1..D6). */
+  scores: Record<string, number>
+  distribution: Record<string, DmaBenchmarkSpread>
 }
 
 export interface AssessmentReportInput {
@@ -58,6 +61,8 @@ const TEXT = {
     benchmarkLine: 'Confronto con {group} ({size} valutazioni convalidate): il punteggio complessivo supera il {p}% delle aziende del gruppo.',
     benchmarkNone: 'Le valutazioni di aziende simili sono ancora troppo poche per un confronto (ne servono almeno 10).',
     percentile: 'Percentile',
+    groupSeries: 'Aziende simili (dal 10° al 90° percentile)',
+    companySeries: 'Questa azienda',
     interpretation: 'Che cosa significa',
     nextSteps: 'Prossimi passi: che cosa farebbe salire il punteggio',
     nextStepSelect: 'Adottare: {item}',
@@ -83,6 +88,8 @@ const TEXT = {
     benchmarkLine: 'Compared with {group} ({size} validated assessments): the overall score is above {p}% of the group.',
     benchmarkNone: 'There are not yet enough assessments of similar companies for a comparison (at least 10 are needed).',
     percentile: 'Percentile',
+    groupSeries: 'Similar companies (10th to 90th percentile)',
+    companySeries: 'This company',
     interpretation: 'What it means',
     nextSteps: 'Next steps: what would raise the score',
     nextStepSelect: 'Adopt: {item}',
@@ -109,6 +116,19 @@ export function renderRadarSvg(instrument: DmaInstrument, series: readonly DmaCh
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height })
   try {
     chart.setOption({ ...dmaRadarOption(instrument, series, locale, { animation: false, radius: '50%' }), tooltip: undefined })
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}
+
+/** The peer group's box plots with the company's marker, as SVG text. */
+export function renderBenchmarkSvg(instrument: DmaInstrument, benchmark: ReportBenchmark, locale: ReportLocale, width = 500, height = 300): string {
+  const t = TEXT[locale]
+  const chart = init(null, null, { renderer: 'svg', ssr: true, width, height })
+  try {
+    const labels = { overall: t.overall, group: t.groupSeries, company: t.companySeries }
+    chart.setOption({ ...dmaBenchmarkOption(instrument, { scores: benchmark.scores, distribution: benchmark.distribution, labels }, locale, { animation: false }), tooltip: undefined })
     return chart.renderToSVGString()
   } finally {
     chart.dispose()
@@ -192,6 +212,11 @@ export async function renderAssessmentReportPdf(input: AssessmentReportInput): P
       if (p === undefined) continue
       doc.text(`${id} ${instrument.dimensions.find((d) => d.id === id)?.name[locale] ?? id}: ${t.percentile} ${Math.round(p)}`, { width })
     }
+    doc.moveDown(0.5)
+    if (doc.y > doc.page.height - 360) doc.addPage()
+    SVGtoPDF(doc, renderBenchmarkSvg(instrument, input.benchmark, locale), 50 + (width - 500) / 2, doc.y, { width: 500, height: 300 })
+    doc.y += 310
+    doc.x = 50
   } else {
     doc.text(t.benchmarkNone, { width })
   }

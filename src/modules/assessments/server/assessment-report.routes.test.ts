@@ -4,12 +4,15 @@ import { buildRootUnit, buildUnit, buildUser } from '../../../../tests/factories
 import { buildCompany } from '../../../../tests/factories/companies.factory'
 import { pdfText } from '../../../../tests/support/pdf-text'
 import { ApiClient, createTestApp, signedInClient, type TestApp } from '../../../../tests/support/test-app'
+import { startSmtpSink, type SmtpSink } from '../../../../tests/support/smtp-sink'
 import { auditLog } from '../../audit/server/audit.table'
 import type { Assessment } from '../assessments.contract'
 
 const ANSWERS = { Q2: [1, 3, 5], Q3: [1, 2, 6, 10], Q8: [2, 5] }
 
 let t: TestApp
+let smtp: SmtpSink
+let viewer: ApiClient
 let staff: ApiClient
 let otherAntenna: ApiClient
 let companyName: string
@@ -17,13 +20,16 @@ let validatedId: string
 let draftId: string
 
 beforeAll(async () => {
-  t = await createTestApp()
+  smtp = await startSmtpSink()
+  t = await createTestApp({ SMTP_URL: smtp.url })
   const db = t.deps.database.db
   const root = await buildRootUnit(db, { name: 'DIH Lombardia' })
   const bg = await buildUnit(db, { parent: root, name: 'Antenna Bergamo' })
   const bs = await buildUnit(db, { parent: root, name: 'Antenna Brescia' })
   staff = await signedInClient(t, (await buildUser(db, { grants: [{ unit: bg, role: 'unit_staff' }] })).email)
   otherAntenna = await signedInClient(t, (await buildUser(db, { grants: [{ unit: bs, role: 'unit_staff' }] })).email)
+  // A viewer of the network: sees units, not their companies.
+  viewer = await signedInClient(t, (await buildUser(db, { grants: [{ unit: root, role: 'viewer' }] })).email)
   const company = await buildCompany(db, { unit: bg, name: 'Officine Rota S.r.l.' })
   companyName = company.name
   const created = await staff.post<Assessment>('/api/assessments', { companyId: company.id, stage: 'T0', mode: 'assisted' })
@@ -36,6 +42,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => {
   await t.close()
+  await smtp.close()
 })
 
 async function getPdf(client: ApiClient, id: string, query = '') {
@@ -70,5 +77,35 @@ describe('GET /assessments/{id}/report.pdf', () => {
     expect(draft.status).toBe(409)
     expect(draft.body.error.message).toBe('Il rapporto è disponibile solo per una valutazione convalidata.')
     expect((await getPdf(otherAntenna, validatedId)).status).toBe(404)
+  })
+})
+
+describe('POST /assessments/{id}/report/send', () => {
+  it('mails the report as a PDF attachment through SMTP, in the chosen language, and audits the address', async () => {
+    const res = await staff.post<{ mailId: string; email: string; delivery: string }>(`/api/assessments/${validatedId}/report/send`, {
+      email: 'Titolare@Officine-Rota.test',
+      locale: 'en',
+      message: 'As agreed during the visit.',
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body).toMatchObject({ email: 'titolare@officine-rota.test', delivery: 'sent' })
+    const mail = await smtp.waitFor('titolare@officine-rota.test')
+    expect(mail.subject).toBe(`Digital maturity assessment report: ${companyName} (T0)`)
+    expect(mail.text).toContain('As agreed during the visit.')
+    expect(mail.attachments).toHaveLength(1)
+    expect(mail.attachments[0]?.fileName).toBe('assessment-T0-officine-rota-s-r-l.pdf')
+    const text = await pdfText(new Uint8Array(mail.attachments[0]?.content ?? []))
+    expect(text).toContain('Overall score: 7.8 / 100 — Basic')
+    const audited = await t.deps.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, validatedId), eq(auditLog.action, 'report')))
+    expect(audited.some((a) => (a.after as { sentTo?: string } | null)?.sentTo === 'titolare@officine-rota.test')).toBe(true)
+  })
+
+  it('refuses a bad address with a field error, a draft with a conflict, and anyone outside the company’s unit', async () => {
+    const bad = await staff.post<{ error: { fields?: { path: string }[] } }>(`/api/assessments/${validatedId}/report/send`, { email: 'non-una-email' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.fields?.[0]?.path).toBe('email')
+    expect((await staff.post(`/api/assessments/${draftId}/report/send`, { email: 'a@b.test' })).status).toBe(409)
+    expect((await viewer.post(`/api/assessments/${validatedId}/report/send`, { email: 'a@b.test' })).status).toBe(404)
+    expect((await otherAntenna.post(`/api/assessments/${validatedId}/report/send`, { email: 'a@b.test' })).status).toBe(404)
   })
 })

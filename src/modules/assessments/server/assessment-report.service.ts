@@ -10,11 +10,13 @@ import type { RequestContext } from '../../../server/http/context'
 import { ATECO_2007_SECTIONS } from '../../companies/companies.contract'
 import { findUnit, loadActor } from '../../identity'
 import { REGIONS } from '../../territory/territory.contract'
-import { DMA_DIMENSION_IDS, type DmaDimensionId } from '../assessments.contract'
+import { DMA_DIMENSION_IDS, type AssessmentReportSendInput, type AssessmentReportSent, type DmaDimensionId } from '../assessments.contract'
 import { listDmaImprovements, scoreDmaAnswers, type DmaChartSeries } from '../assessments.reference'
 import { engineOf } from './assessments.scoring'
+import { importedScoreResult, isImported } from './assessments-imported'
 import { benchmarkAssessment, type BenchmarkResult } from './assessment-benchmark'
 import { renderAssessmentReportPdf, type ReportLocale } from './assessment-report.pdf'
+import { assessmentReportMail } from './assessments.mails'
 import { getScopedAssessment, requireActor } from './assessments.service'
 import { assessments } from './assessments.table'
 
@@ -38,11 +40,33 @@ function dimensionsOf(row: typeof assessments.$inferSelect): Record<DmaDimension
 }
 
 export async function assessmentReportPdf(ctx: RequestContext, id: string, locale: ReportLocale): Promise<{ pdf: Buffer; fileName: string }> {
+  const report = await buildReport(ctx, await getScopedAssessment(ctx.db, requireActor(ctx), id), locale)
+  await ctx.deps.audit.record(ctx.db, ctx, { action: 'report', entityType: 'assessment', entityId: report.row.id, unitId: report.row.unitId, after: { locale } })
+  return { pdf: report.pdf, fileName: report.fileName }
+}
+
+/**
+ * Mails the report to the company (or anyone staff choose) as a PDF attachment, kept in the outbox
+ * with the message. Only staff who change the company's data may send it; audited with the address.
+ */
+export async function sendAssessmentReport(ctx: RequestContext, id: string, input: AssessmentReportSendInput): Promise<AssessmentReportSent> {
   const actor = requireActor(ctx)
-  const { row, company } = await getScopedAssessment(ctx.db, actor, id)
+  const scoped = await getScopedAssessment(ctx.db, actor, id)
+  if (!scoped.canWrite) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  const locale = input.locale ?? 'it'
+  const report = await buildReport(ctx, scoped, locale)
+  const mail = assessmentReportMail({ locale, companyName: scoped.company.name, stage: scoped.row.stage, unitName: report.unitName, senderName: actor.name, message: input.message })
+  const sent = await ctx.deps.mailer.send(ctx.db, { to: input.email, ...mail, attachments: [{ fileName: report.fileName, contentType: 'application/pdf', content: report.pdf }] })
+  await ctx.deps.audit.record(ctx.db, ctx, { action: 'report', entityType: 'assessment', entityId: scoped.row.id, unitId: scoped.row.unitId, after: { locale, sentTo: input.email, mailId: sent.id } })
+  return { mailId: sent.id, email: input.email, delivery: sent.status }
+}
+
+async function buildReport(ctx: RequestContext, scoped: Awaited<ReturnType<typeof getScopedAssessment>>, locale: ReportLocale) {
+  const { row, company } = scoped
   if (row.status !== 'validated' && row.status !== 'superseded') throw new AppError('CONFLICT', 'errors.assessmentReportNotValidated')
   const { instrument, rules } = engineOf(row.instrumentId, row.instrumentVersion, row.rulesVersion)
-  const result = scoreDmaAnswers(instrument, rules, row.answers)
+  // Imported assessments hold the file's scores and no answers (assessments-imported.ts).
+  const result = (isImported(row) ? importedScoreResult(row, rules) : null) ?? scoreDmaAnswers(instrument, rules, row.answers)
   // The radar: the company's validated stages of this instrument up to this one, oldest first.
   const stages = await ctx.db
     .select()
@@ -76,12 +100,18 @@ export async function assessmentReportPdf(ctx: RequestContext, id: string, local
     result,
     history,
     benchmark: benchmark
-      ? { group: peerGroupLabel(benchmark, locale), size: benchmark.size, overall: benchmark.overall, dimensions: Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, benchmark.dimensions[d]])) }
+      ? {
+          group: peerGroupLabel(benchmark, locale),
+          size: benchmark.size,
+          overall: benchmark.overall,
+          dimensions: Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, benchmark.dimensions[d]])),
+          scores: { overall: result.overall, ...result.dimensions },
+          distribution: benchmark.distribution,
+        }
       : null,
-    improvements: Object.values(listDmaImprovements(instrument, row.answers, rules)).flat(),
+    improvements: isImported(row) ? [] : Object.values(listDmaImprovements(instrument, row.answers, rules)).flat(),
     generatedAt: ctx.now(),
   })
-  await ctx.deps.audit.record(ctx.db, ctx, { action: 'report', entityType: 'assessment', entityId: row.id, unitId: row.unitId, after: { locale } })
   const safeName = company.name.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase()
-  return { pdf, fileName: `valutazione-${row.stage}-${safeName}.pdf` }
+  return { row, pdf, unitName: unit?.name ?? '', fileName: `${locale === 'it' ? 'valutazione' : 'assessment'}-${row.stage}-${safeName}.pdf` }
 }

@@ -30,3 +30,34 @@ export function assessmentLinkMail(p: { locale: 'it' | 'en'; url: string; compan
   const html = lines.map((line) => `<p>${escapeHtml(line).replace(escapeHtml(p.url), `<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`)}</p>`).join('\n')
   return { subject, text: lines.join('\n\n'), html }
 }
+
+export function assessmentReportMail(p: { locale: 'it' | 'en'; companyName: string; stage: string; unitName: string; senderName: string; message?: string | undefined }) {
+  const en = p.locale === 'en'
+  const subject = en ? `Digital maturity assessment report: ${p.companyName} (${p.stage})` : `Rapporto della valutazione di maturità digitale: ${p.companyName} (${p.stage})`
+  const lines = [
+    ...(p.message ? [p.message] : []),
+    en
+      ? `Attached is the report of the digital maturity assessment (${p.stage}) of ${p.companyName}: scores per dimension, comparison with similar companies and next steps.`
+      : `In allegato il rapporto della valutazione di maturità digitale (${p.stage}) di ${p.companyName}: punteggi per dimensione, confronto con aziende simili e prossimi passi.`,
+    `${p.senderName} · ${p.unitName}`,
+  ]
+  return { subject, text: lines.join('\n\n'), html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n') }
+}
+
+export function assessorNamedMail(p: { locale: 'it' | 'en'; url: string; companyName: string; stage: string; byName: string }) {
+  const en = p.locale === 'en'
+  const subject = en ? `You are the assessor of ${p.companyName} (${p.stage})` : `Sei il valutatore di ${p.companyName} (${p.stage})`
+  const lines = en
+    ? [
+        `${p.byName} named you assessor of the ${p.stage} digital maturity assessment of ${p.companyName}.`,
+        'Fill it in with the company during your visit, adding an evidence note where useful, then submit it: staff will validate it.',
+        `Open the assessment: ${p.url}`,
+      ]
+    : [
+        `${p.byName} ti ha indicato come valutatore della valutazione di maturità digitale ${p.stage} di ${p.companyName}.`,
+        "Compilala con l'azienda durante la visita, con una nota di evidenza dove serve, poi inviala: lo staff la convaliderà.",
+        `Apri la valutazione: ${p.url}`,
+      ]
+  const html = lines.map((line) => `<p>${escapeHtml(line).replace(escapeHtml(p.url), `<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`)}</p>`).join('\n')
+  return { subject, text: lines.join('\n\n'), html }
+}

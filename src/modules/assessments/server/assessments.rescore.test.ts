@@ -48,12 +48,13 @@ describe('ponte dma rescore', () => {
       .returning()
 
     const dry = JSON.parse(await rescore({ rules: '2024-r1', dryRun: true, json: true })) as RescoreReport
-    expect(dry).toMatchObject({ rulesVersion: '2024-r1', dryRun: true, examined: 1, skipped: [] })
+    expect(dry).toMatchObject({ rulesVersion: '2024-r1', dryRun: true, examined: 1, skipped: [], importedSkipped: 1 })
     expect(dry.changed).toEqual([{ id: stored.id, status: 'validated', fromRules: '2023-old', old: { overall: 80, band: 'advanced' }, new: { overall: right, band: 'basic' } }])
     expect((await db.select().from(assessments).where(eq(assessments.id, stored.id)))[0]).toMatchObject({ rulesVersion: '2023-old', overall: 80 })
 
     const text = await rescore({ rules: '2024-r1' })
     expect(text).toContain('1 of 1 assessments changed under rules 2024-r1')
+    expect(text).toContain('1 imported assessments skipped: they hold scores from elsewhere and no answers to rescore.')
     expect(text).toContain(`${stored.id}  validated  2023-old 80.0 advanced → 2024-r1 ${right.toFixed(1)} basic`)
     expect((await db.select().from(assessments).where(eq(assessments.id, stored.id)))[0]).toMatchObject({ rulesVersion: '2024-r1', overall: right, band: 'basic', answers: ANSWERS })
     expect((await db.select().from(assessments).where(eq(assessments.id, imported?.id ?? '')))[0]).toMatchObject({ rulesVersion: '2023-old', overall: 55 })

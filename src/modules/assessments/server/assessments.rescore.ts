@@ -28,6 +28,8 @@ export interface RescoreReport {
   changed: RescoreChange[]
   /** Not rescored: the rules do not cover their questionnaire version. */
   skipped: { id: string; reason: string }[]
+  /** Not looked at: imported assessments hold scores from elsewhere and no answers to rescore. */
+  importedSkipped: number
 }
 
 const BATCH = 500
@@ -37,7 +39,9 @@ const EPSILON = 1e-9
 export async function rescoreAssessments(ctx: RequestContext, options: { rulesVersion: string; dryRun: boolean }): Promise<RescoreReport> {
   const rules = findDmaRules(options.rulesVersion)
   if (!rules) throw new AppError('VALIDATION', 'errors.assessmentRulesUnknown', { rulesVersion: options.rulesVersion, known: DMA_RULES_VERSIONS.map((r) => r.id).join(', ') })
-  const report: RescoreReport = { rulesVersion: rules.id, dryRun: options.dryRun, examined: 0, changed: [], skipped: [] }
+  const report: RescoreReport = { rulesVersion: rules.id, dryRun: options.dryRun, examined: 0, changed: [], skipped: [], importedSkipped: 0 }
+  const [imported] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(assessments).where(eq(assessments.mode, 'imported'))
+  report.importedSkipped = Number(imported?.n ?? 0)
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
     const rows = await ctx.db

@@ -1,10 +1,20 @@
 /** HTTP only: validate → call the service → respond. */
 import { createRouter, defineRoute, ErrorBodySchema, jsonBody, jsonResponse, z } from '../../../server/http/openapi'
+import type { Context } from 'hono'
+import { AppError } from '../../../shared/app-error'
+import { clientIp } from '../../../server/http/client-ip'
+import type { AppEnv, RequestContext } from '../../../server/http/context'
 import { ctxOf } from '../../../server/http/middleware'
+import { assertUnderRateLimit, hitRateLimit, type RateLimit } from '../../../server/http/rate-limit'
 import {
   Assessment,
   AssessmentCreateInput,
   AssessmentLink,
+  AssessmentBenchmarkResponse,
+  AssessmentCustomerDataApplyInput,
+  AssessmentCustomerDataComparison,
+  AssessmentReportSendInput,
+  AssessmentReportSent,
   AssessmentLinkCreateInput,
   AssessmentListQuery,
   AssessmentPage,
@@ -20,7 +30,9 @@ import {
   saveSelfAssessment,
   submitSelfAssessment,
 } from './assessment-links.service'
-import { assessmentReportPdf } from './assessment-report.service'
+import { getAssessmentBenchmark } from './assessment-benchmark.service'
+import { applyCustomerData, compareCustomerData } from './assessment-customer-data.service'
+import { assessmentReportPdf, sendAssessmentReport } from './assessment-report.service'
 import {
   correctAssessment,
   createAssessment,
@@ -37,6 +49,31 @@ const IdParam = z.object({ id: z.string().uuid() })
 const LinkParams = z.object({ id: z.string().uuid(), linkId: z.string().uuid() })
 const TokenParam = z.object({ token: z.string().min(1).max(200) })
 const linkGone = jsonResponse(ErrorBodySchema, 'The link expired or was revoked')
+const tooMany = jsonResponse(ErrorBodySchema, 'Too many requests from this address (per IP, across instances)')
+
+/**
+ * Public link routes need no account, so they are limited per IP (counted in the database: every
+ * instance sees the same counts). Autosave is chatty, so the overall limit is generous; unknown
+ * tokens are what guessing looks like, so after a few of them an IP is turned away before lookup.
+ */
+export const LINK_REQUESTS: RateLimit = { bucket: 'assessment-link', limit: 600, windowSeconds: 600 }
+export const LINK_MISSES: RateLimit = { bucket: 'assessment-link-miss', limit: 20, windowSeconds: 600 }
+
+async function throughLink<T>(c: Context<AppEnv>, run: (ctx: RequestContext) => Promise<T>): Promise<T> {
+  const ctx = ctxOf(c)
+  const ip = clientIp(c)
+  await assertUnderRateLimit(ctx.db, LINK_MISSES, ip, ctx.now())
+  await hitRateLimit(ctx.db, LINK_REQUESTS, ip, ctx.now())
+  try {
+    return await run(ctx)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      // Count the miss; the caller still gets this request's 404, the next ones a 429 once over.
+      await hitRateLimit(ctx.db, LINK_MISSES, ip, ctx.now()).catch(() => undefined)
+    }
+    throw error
+  }
+}
 
 export const assessmentsRoutes = createRouter()
   .openapi(
@@ -51,6 +88,42 @@ export const assessmentsRoutes = createRouter()
       const { pdf, fileName } = await assessmentReportPdf(ctx, c.req.valid('param').id, c.req.valid('query').locale ?? ctx.locale)
       return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${fileName}"` })
     },
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/assessments/{id}/report/send', tags,
+      summary: 'Email the PDF report of a validated assessment as an attachment (staff of the company’s unit; audited with the address)',
+      request: { params: IdParam, body: jsonBody(AssessmentReportSendInput) },
+      responses: { 200: jsonResponse(AssessmentReportSent, 'The report was stored in the outbox and handed to SMTP when configured') },
+    }),
+    async (c) => c.json(await sendAssessmentReport(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/assessments/{id}/customer-data', tags,
+      summary: 'Module 1 (customer data) of the assessment beside the company record, field by field (staff)',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(AssessmentCustomerDataComparison, 'The comparison') },
+    }),
+    async (c) => c.json(await compareCustomerData(ctxOf(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'post', path: '/assessments/{id}/customer-data/apply', tags,
+      summary: 'Write the chosen Module 1 fields back to the company record (staff consent; validated and audited like a company edit)',
+      request: { params: IdParam, body: jsonBody(AssessmentCustomerDataApplyInput) },
+      responses: { 200: jsonResponse(AssessmentCustomerDataComparison, 'The comparison after the write') },
+    }),
+    async (c) => c.json(await applyCustomerData(ctxOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(
+    defineRoute({
+      method: 'get', path: '/assessments/{id}/benchmark', tags,
+      summary: 'Where a validated assessment sits among its peers (ATECO section × size × region, falling back to broader groups): percentile ranks and the group’s spread; nothing from a group under 10',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(AssessmentBenchmarkResponse, 'The benchmark, or why there is none') },
+    }),
+    async (c) => c.json(await getAssessmentBenchmark(ctxOf(c), c.req.valid('param').id), 200),
   )
   .openapi(
     defineRoute({
@@ -147,23 +220,23 @@ export const assessmentsRoutes = createRouter()
     defineRoute({
       method: 'get', path: '/assessment-links/{token}', tags, public: true,
       summary: 'The questionnaire behind a self-assessment link (410 when expired or revoked)',
-      request: { params: TokenParam }, responses: { 200: jsonResponse(SelfAssessment, 'Questionnaire state'), 410: linkGone },
+      request: { params: TokenParam }, responses: { 200: jsonResponse(SelfAssessment, 'Questionnaire state'), 410: linkGone, 429: tooMany },
     }),
-    async (c) => c.json(await getSelfAssessment(ctxOf(c), c.req.valid('param').token), 200),
+    async (c) => c.json(await throughLink(c, (ctx) => getSelfAssessment(ctx, c.req.valid('param').token)), 200),
   )
   .openapi(
     defineRoute({
       method: 'patch', path: '/assessment-links/{token}', tags, public: true,
       summary: 'Autosave the answers through a self-assessment link (while not submitted)',
-      request: { params: TokenParam, body: jsonBody(SelfAssessmentSaveInput) }, responses: { 200: jsonResponse(SelfAssessment, 'Saved'), 410: linkGone },
+      request: { params: TokenParam, body: jsonBody(SelfAssessmentSaveInput) }, responses: { 200: jsonResponse(SelfAssessment, 'Saved'), 410: linkGone, 429: tooMany },
     }),
-    async (c) => c.json(await saveSelfAssessment(ctxOf(c), c.req.valid('param').token, c.req.valid('json').answers), 200),
+    async (c) => c.json(await throughLink(c, (ctx) => saveSelfAssessment(ctx, c.req.valid('param').token, c.req.valid('json').answers)), 200),
   )
   .openapi(
     defineRoute({
       method: 'post', path: '/assessment-links/{token}/submit', tags, public: true,
       summary: 'Submit a self-assessment through its link (the answers must be valid); the link becomes read-only',
-      request: { params: TokenParam }, responses: { 200: jsonResponse(SelfAssessment, 'Submitted'), 410: linkGone },
+      request: { params: TokenParam }, responses: { 200: jsonResponse(SelfAssessment, 'Submitted'), 410: linkGone, 429: tooMany },
     }),
-    async (c) => c.json(await submitSelfAssessment(ctxOf(c), c.req.valid('param').token), 200),
+    async (c) => c.json(await throughLink(c, (ctx) => submitSelfAssessment(ctx, c.req.valid('param').token)), 200),
   )

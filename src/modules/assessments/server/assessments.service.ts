@@ -14,7 +14,7 @@ import type { RequestContext } from '../../../server/http/context'
 import { cursorTime, decodeCursor, encodeCursor } from '../../../server/http/cursor'
 import { companyIdsOfMember, findCompanyScopes, getCompany, getCompanyScope, isCompanyMemberSomewhere, recordCompanyActivity, type CompanyScope } from '../../companies'
 import type { Company } from '../../companies/companies.contract'
-import { canReadUnitData, canWriteUnitData, dataPathPrefixes, loadActor, unitIdsUnder, type Actor } from '../../identity'
+import { canReadUnitData, canWriteUnitData, dataPathPrefixes, loadActor, rolesOn, unitIdsUnder, type Actor } from '../../identity'
 import { italianDay } from '../../territory'
 import {
   type Assessment,
@@ -27,7 +27,9 @@ import {
   type DmaInstrumentId,
 } from '../assessments.contract'
 import { DEFAULT_DMA_INSTRUMENT_VERSION, DEFAULT_DMA_RULES_VERSION } from '../assessments.reference'
+import { assessorNamedMail } from './assessments.mails'
 import { engineOf, evaluateAnswers, invalidAnswersError, scoreColumns, scoresView } from './assessments.scoring'
+import { importedEvaluation, isImported, withoutImprovements } from './assessments-imported'
 import { assessmentAttachments, assessmentLinks, assessments, type AssessmentRow } from './assessments.table'
 
 /** The source type under which assessments report company activity. */
@@ -68,6 +70,26 @@ export interface Scoped {
   canWrite: boolean
   /** The actor reads the unit as staff (every status), not only as a company member. */
   isStaff: boolean
+  /** The actor is the expert named as this draft's assessor: fills and submits it, nothing more. */
+  isAssessor?: boolean
+}
+
+/**
+ * Experts are not staff: they read no company data of the units they serve. Named as the assessor
+ * of an assisted assessment, an expert (holding the expert role on the company's unit) reads and
+ * fills that assessment, and reads the company's validated assessments (for the T0/T1 overlay).
+ */
+function isExpertOn(actor: Actor, unitPath: string): boolean {
+  return rolesOn(actor, unitPath).has('expert')
+}
+
+async function assessesCompany(db: Db, actor: Actor, companyId: string): Promise<boolean> {
+  const [hit] = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.companyId, companyId), eq(assessments.assessorId, actor.userId), ne(assessments.status, 'superseded')))
+    .limit(1)
+  return Boolean(hit)
 }
 
 /** Whether the actor reads the assessment's company as its member. */
@@ -88,7 +110,18 @@ export async function getScopedAssessment(db: Db, actor: Actor, id: string): Pro
   if (!company) throw new AppError('NOT_FOUND', 'errors.notFound')
   if (canReadUnitData(actor, company.unitPath)) return { row, company, canWrite: canWriteUnitData(actor, company.unitPath), isStaff: true }
   if (row.status === 'validated' && (await isMemberOf(db, actor, row.id))) return { row, company, canWrite: false, isStaff: false }
+  if (isExpertOn(actor, company.unitPath)) {
+    if (row.assessorId === actor.userId) return { row, company, canWrite: false, isStaff: false, isAssessor: true }
+    if (row.status === 'validated' && (await assessesCompany(db, actor, row.companyId))) return { row, company, canWrite: false, isStaff: false }
+  }
   throw new AppError('NOT_FOUND', 'errors.notFound')
+}
+
+/** The assessment if the actor may fill it: staff who write the unit, or its expert assessor. */
+async function getFillableAssessment(db: Db, actor: Actor, id: string): Promise<Scoped> {
+  const scoped = await getScopedAssessment(db, actor, id)
+  if (!scoped.canWrite && !scoped.isAssessor) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  return scoped
 }
 
 /** The assessment if the actor writes its company's unit (FORBIDDEN when they only read it). */
@@ -134,40 +167,56 @@ function toSummary(row: AssessmentRow, companyName: string): AssessmentSummary {
 }
 
 export async function toAssessment(ctx: RequestContext, db: Db, scoped: Scoped): Promise<Assessment> {
-  const { row, company, canWrite, isStaff } = scoped
+  const { row, company, canWrite, isStaff, isAssessor = false } = scoped
   const { instrument, rules } = engineOf(row.instrumentId, row.instrumentVersion, row.rulesVersion)
-  const evaluation = evaluateAnswers(instrument, rules, row.answers)
+  // Imported assessments hold the file's scores and no answers (assessments-imported.ts).
+  const evaluation = isImported(row) ? importedEvaluation(row, rules) : evaluateAnswers(instrument, rules, row.answers)
   const assessor = row.assessorId ? await loadActor(db, row.assessorId, 'session', ['read']) : null
   const draft = row.status === 'draft'
   return {
     ...toSummary(row, company.name),
     answers: row.answers,
     // Evidence notes are the hub's working notes: company members see the results only.
-    evidence: isStaff ? row.evidence : {},
+    evidence: isStaff || isAssessor ? row.evidence : {},
     customerData: row.customerData as AssessmentCustomerData,
     issues: evaluation.issues,
-    scores: scoresView(instrument, rules, evaluation, ctx.locale),
+    scores: isImported(row) ? withoutImprovements(scoresView(instrument, rules, evaluation, ctx.locale)) : scoresView(instrument, rules, evaluation, ctx.locale),
     assessor: assessor ? { id: assessor.userId, name: assessor.name } : null,
     prefilledFromId: row.prefilledFromId,
     peerGroup: row.status === 'validated' || row.status === 'superseded' ? { atecoSection: row.atecoSection, sizeClass: row.sizeClass, regionCode: row.regionCode } : null,
     validatedBy: row.validatedBy,
     can: {
-      update: canWrite && draft,
-      submit: canWrite && draft,
+      update: (canWrite || isAssessor) && draft,
+      submit: (canWrite || isAssessor) && draft,
       validate: canWrite && row.status === 'submitted',
-      correct: canWrite && row.status === 'validated',
+      // An imported assessment has no answers to correct: import a corrected file instead.
+      correct: canWrite && row.status === 'validated' && !isImported(row),
       delete: canWrite && draft,
       sendLink: canWrite && draft && row.mode === 'self',
     },
   }
 }
 
-/** An assessor must be an active user who reads the company's unit. */
-async function assertAssessor(db: Db, assessorId: string, unitPath: string) {
+/** An assessor must be an active user who reads the company's unit, or an expert of that unit. */
+async function assertAssessor(db: Db, assessorId: string, unitPath: string): Promise<Actor> {
   const assessor = await loadActor(db, assessorId, 'session', ['read'])
-  if (!assessor || !canReadUnitData(assessor, unitPath)) {
+  if (!assessor || !(canReadUnitData(assessor, unitPath) || isExpertOn(assessor, unitPath))) {
     throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: 'assessorId', message: 'errors.assessmentAssessorInvalid' }])
   }
+  return assessor
+}
+
+/** Tells someone named assessor by somebody else where the assessment is (in the outbox with the write). */
+async function notifyAssessor(ctx: RequestContext, db: Db, assessor: Actor, named: { id: string; stage: string; companyName: string }, by: Actor) {
+  if (assessor.userId === by.userId) return
+  const mail = assessorNamedMail({
+    locale: assessor.locale,
+    url: `${ctx.deps.publicUrl}/assessments/${named.id}`,
+    companyName: named.companyName,
+    stage: named.stage,
+    byName: by.name,
+  })
+  await ctx.deps.mailer.send(db, { to: assessor.email, ...mail })
 }
 
 /** The company's latest validated T0 (the start of a T1/T2), optionally of one instrument. */
@@ -191,7 +240,7 @@ export async function createAssessment(ctx: RequestContext, input: AssessmentCre
     if (!canWriteUnitData(actor, scope.unitPath)) throw new AppError('FORBIDDEN', 'errors.forbidden')
     if (scope.mergedIntoId) throw new AppError('CONFLICT', 'errors.assessmentCompanyMerged')
     const company = await getCompany({ ...ctx, db: tx }, input.companyId)
-    if (input.assessorId) await assertAssessor(tx, input.assessorId, scope.unitPath)
+    const assessor = input.assessorId ? await assertAssessor(tx, input.assessorId, scope.unitPath) : null
     // A T1/T2 starts from the answers of the latest validated T0 (of the same questionnaire).
     const t0 = input.stage === 'T0' ? undefined : await latestValidatedT0(tx, company.id, input.instrument)
     const instrument = input.instrument ?? (t0?.instrumentId as DmaInstrumentId | undefined) ?? defaultInstrument(company.legalForm)
@@ -226,6 +275,7 @@ export async function createAssessment(ctx: RequestContext, input: AssessmentCre
       .returning()
     if (!row) throw new Error('assessment insert returned no row')
     await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'assessment', entityId: row.id, unitId: row.unitId, after: auditable(row) })
+    if (assessor) await notifyAssessor(ctx, tx, assessor, { id: row.id, stage: row.stage, companyName: company.name }, actor)
     return toAssessment(ctx, tx, { row, company: scope, canWrite: true, isStaff: true })
   })
 }
@@ -239,10 +289,13 @@ export async function getAssessment(ctx: RequestContext, id: string): Promise<As
 export async function updateAssessment(ctx: RequestContext, id: string, input: AssessmentUpdateInput): Promise<Assessment> {
   const actor = requireActor(ctx)
   return ctx.db.transaction(async (tx) => {
-    const scoped = await getWritableAssessment(tx, actor, id)
+    const scoped = await getFillableAssessment(tx, actor, id)
     const before = scoped.row
     requireStatus(before, 'draft', 'errors.assessmentLocked')
-    if (input.assessorId) await assertAssessor(tx, input.assessorId, scoped.company.unitPath)
+    // Only staff name or change the assessor.
+    if (input.assessorId !== undefined && !scoped.canWrite) throw new AppError('FORBIDDEN', 'errors.forbidden')
+    const assessor = input.assessorId && input.assessorId !== before.assessorId ? await assertAssessor(tx, input.assessorId, scoped.company.unitPath) : null
+    if (assessor) await notifyAssessor(ctx, tx, assessor, { id: before.id, stage: before.stage, companyName: scoped.company.name }, actor)
     const answers = input.answers ?? before.answers
     const [after] = await tx
       .update(assessments)
@@ -292,7 +345,7 @@ export async function submitRow(ctx: RequestContext, tx: Db, before: AssessmentR
 export async function submitAssessment(ctx: RequestContext, id: string): Promise<Assessment> {
   const actor = requireActor(ctx)
   return ctx.db.transaction(async (tx) => {
-    const scoped = await getWritableAssessment(tx, actor, id)
+    const scoped = await getFillableAssessment(tx, actor, id)
     const after = await submitRow(ctx, tx, scoped.row, actor)
     return toAssessment(ctx, tx, { ...scoped, row: after })
   })
@@ -378,6 +431,7 @@ export async function correctAssessment(ctx: RequestContext, id: string): Promis
     const scoped = await getWritableAssessment(tx, actor, id)
     const source = scoped.row
     requireStatus(source, 'validated', 'errors.assessmentNotValidated')
+    if (isImported(source)) throw new AppError('CONFLICT', 'errors.assessmentImportedNotCorrectable')
     const series = await tx.select({ version: assessments.version, status: assessments.status }).from(assessments).where(eq(assessments.seriesId, source.seriesId))
     if (series.some((s) => s.status === 'draft' || s.status === 'submitted')) throw new AppError('CONFLICT', 'errors.assessmentCorrectionOpen')
     const version = Math.max(...series.map((s) => s.version)) + 1
@@ -435,8 +489,17 @@ export async function listAssessments(ctx: RequestContext, query: AssessmentList
   const actor = requireActor(ctx)
   const prefixes = dataPathPrefixes(actor)
   const member = isCompanyMemberSomewhere(actor)
-  if (prefixes.length === 0 && !member) throw new AppError('FORBIDDEN', 'errors.forbidden')
+  const expert = actor.grants.some((g) => g.role === 'expert')
+  if (prefixes.length === 0 && !member && !expert) throw new AppError('FORBIDDEN', 'errors.forbidden')
   const memberScope = member ? and(inArray(assessments.companyId, companyIdsOfMember(ctx.db, actor)), eq(assessments.status, 'validated')) : undefined
+  // An expert: the assessments they are named on, and the validated ones of those companies.
+  const assessedCompanies = ctx.db
+    .select({ id: assessments.companyId })
+    .from(assessments)
+    .where(and(eq(assessments.assessorId, actor.userId), ne(assessments.status, 'superseded')))
+  const expertScope = expert
+    ? or(eq(assessments.assessorId, actor.userId), and(eq(assessments.status, 'validated'), inArray(assessments.companyId, assessedCompanies)))
+    : undefined
   const conditions: SQL[] = []
   let readsCompany = false
   if (query.companyId) {
@@ -446,13 +509,14 @@ export async function listAssessments(ctx: RequestContext, query: AssessmentList
   }
   // Staff of the company's current unit see its whole history, wherever it was assessed.
   if (!readsCompany) {
-    const scopes = [prefixes.length > 0 ? inArray(assessments.unitId, unitIdsUnder(ctx.db, prefixes)) : undefined, memberScope].filter((s): s is SQL => Boolean(s))
+    const scopes = [prefixes.length > 0 ? inArray(assessments.unitId, unitIdsUnder(ctx.db, prefixes)) : undefined, memberScope, expertScope].filter((s): s is SQL => Boolean(s))
     conditions.push(or(...scopes) as SQL)
   }
   if (query.status?.length) conditions.push(inArray(assessments.status, query.status))
   if (query.stage?.length) conditions.push(inArray(assessments.stage, query.stage))
   if (query.mode?.length) conditions.push(inArray(assessments.mode, query.mode))
   if (query.instrument?.length) conditions.push(inArray(assessments.instrumentId, query.instrument))
+  if (query.unitId) conditions.push(inArray(assessments.unitId, unitIdsUnder(ctx.db, [`%/${query.unitId}/`])))
   const cursor = decodeCursor(query.cursor)
   if (cursor) {
     const t = cursorTime(cursor)
@@ -467,12 +531,16 @@ export async function listAssessments(ctx: RequestContext, query: AssessmentList
   const page = rows.slice(0, query.limit)
   const companies = new Map((await findCompanyScopes(ctx.db, page.map((r) => r.companyId))).map((c) => [c.id, c]))
   const memberOf = member ? new Set((await companyIdsOfMember(ctx.db, actor)).map((m) => m.id)) : new Set<string>()
+  const assessing = expert ? new Set((await assessedCompanies).map((a) => a.id)) : new Set<string>()
   const items: AssessmentSummary[] = []
   for (const row of page) {
     const company = companies.get(row.companyId)
     if (!company) continue
     // The unit filter is on the stored unit; the company's current unit has the last word.
-    const visible = canReadUnitData(actor, company.unitPath) || (row.status === 'validated' && memberOf.has(row.companyId))
+    const visible =
+      canReadUnitData(actor, company.unitPath) ||
+      (row.status === 'validated' && memberOf.has(row.companyId)) ||
+      (isExpertOn(actor, company.unitPath) && (row.assessorId === actor.userId || (row.status === 'validated' && assessing.has(row.companyId))))
     if (visible) items.push(toSummary(row, company.name))
   }
   const last = page.at(-1)

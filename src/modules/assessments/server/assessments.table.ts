@@ -74,9 +74,10 @@ export const assessments = pgTable(
     uniqueIndex('assessments_series_version_idx').on(t.seriesId, t.version),
     // At most one benchmark entry per company and instrument.
     uniqueIndex('assessments_latest_idx').on(t.companyId, t.instrumentId).where(sql`is_latest`),
-    // The benchmark: peers of one group, counted below/at a score.
+    // The benchmark: every level of peer group is a prefix of the keys, and the keys hold all seven
+    // scores, so ranking an assessment in its group is an index-only scan (never the wide rows).
     index('assessments_benchmark_idx')
-      .on(t.instrumentId, t.atecoSection, t.sizeClass, t.regionCode, t.overall)
+      .on(t.instrumentId, t.atecoSection, t.sizeClass, t.regionCode, t.overall, t.d1, t.d2, t.d3, t.d4, t.d5, t.d6)
       .where(sql`is_latest`),
   ],
 )

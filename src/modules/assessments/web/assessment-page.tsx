@@ -4,7 +4,7 @@
  * results — scores with bands, the radar with the company's other validated stages, the
  * interpretation, what would raise each dimension, and the PDF report.
  */
-import { Alert, Anchor, Button, Group, Modal, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Accordion, Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks'
 import { useNavigate } from '@tanstack/react-router'
 import { useRef, useState } from 'react'
@@ -16,11 +16,13 @@ import { notifyError, notifySuccess } from '../../../web/ui/notify'
 import { PageHeader } from '../../../web/ui/page-header'
 import { QueryError } from '../../../web/ui/query-error'
 import { AnchorLink } from '../../../web/ui/router-links'
-import { DMA_DIMENSION_IDS, type Assessment } from '../assessments.contract'
+import { DMA_DIMENSION_IDS, type Assessment, type AssessmentScores } from '../assessments.contract'
 import { getDmaInstrument, type DmaInstrument } from '../assessments.reference'
-import { useAssessment, useAssessmentAction, useCompanyAssessments, useDeleteAssessment, useSendAssessmentLink, useUpdateAssessment } from './assessments.queries'
+import { useAssessment, useAssessmentAction, useCompanyAssessments, useDeleteAssessment, useSendAssessmentLink, useSendAssessmentReport, useUpdateAssessment } from './assessments.queries'
 import { StagesRadar, validatedStages } from './company-assessments-panel'
 import { DmaQuestionnaire, type DmaDraftAnswers } from './dma-questionnaire'
+import { AssessmentBenchmarkSection } from './assessment-benchmark'
+import { AssessmentCustomerDataSection } from './assessment-customer-data'
 import { DmaBandBadge, formatScore } from './dma-results'
 
 export function AssessmentPage({ id }: { id: string }) {
@@ -46,6 +48,7 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
         }
         actions={<Actions assessment={assessment} />}
       />
+      <AssessmentCustomerDataSection assessment={assessment} />
       {assessment.can.update ? <EditableAnswers assessment={assessment} instrument={instrument} /> : null}
       {assessment.status !== 'draft' && assessment.scores && <Results assessment={assessment} instrument={instrument} />}
       {!assessment.can.update && assessment.status === 'draft' && <Alert variant="outline">{t('assessments.page.readOnlyDraft')}</Alert>}
@@ -61,6 +64,9 @@ function Actions({ assessment }: { assessment: Assessment }) {
   const correct = useAssessmentAction(assessment.id, 'correct')
   const remove = useDeleteAssessment(assessment)
   const [linkOpened, link] = useDisclosure(false)
+  const [reportOpened, reportModal] = useDisclosure(false)
+  const sendLink = useSendAssessmentLink(assessment.id)
+  const sendReport = useSendAssessmentReport(assessment.id)
   const run = async (action: typeof submit, key: 'submit' | 'validate' | 'correct') => {
     const confirmed = await confirmAction({ title: t(`assessments.page.${key}Title`), message: t(`assessments.page.${key}Message`), confirmLabel: t(`assessments.page.${key}`) })
     if (!confirmed) return
@@ -99,42 +105,88 @@ function Actions({ assessment }: { assessment: Assessment }) {
           {t('assessments.page.report')}
         </Anchor>
       )}
+      {assessment.status === 'validated' && assessment.can.correct && (
+        <Button variant="default" onClick={reportModal.open}>
+          {t('assessments.page.sendReport')}
+        </Button>
+      )}
       {assessment.can.delete && (
         <Button variant="outline" color="red.9" onClick={() => void onDelete()} loading={remove.isPending}>
           {t('assessments.page.delete')}
         </Button>
       )}
-      <SendLinkModal assessment={assessment} opened={linkOpened} onClose={link.close} />
+      <EmailModal
+        opened={linkOpened}
+        onClose={link.close}
+        title={t('assessments.page.sendLinkTitle')}
+        text={t('assessments.page.sendLinkText')}
+        languageLabel={t('assessments.page.language')}
+        pending={sendLink.isPending}
+        onSend={(input, callbacks) =>
+          sendLink.mutate(input, { onSuccess: () => callbacks.onSuccess(t('assessments.page.linkSent', { email: input.email })), onError: callbacks.onError })
+        }
+      />
+      <EmailModal
+        opened={reportOpened}
+        onClose={reportModal.close}
+        title={t('assessments.page.sendReportTitle')}
+        text={t('assessments.page.sendReportText')}
+        languageLabel={t('assessments.page.reportLanguage')}
+        withMessage
+        pending={sendReport.isPending}
+        onSend={(input, callbacks) =>
+          sendReport.mutate(input, {
+            onSuccess: (sent) => callbacks.onSuccess(t(sent.delivery === 'failed' ? 'assessments.page.reportFailed' : 'assessments.page.reportSent', { email: sent.email })),
+            onError: callbacks.onError,
+          })
+        }
+      />
     </Group>
   )
 }
 
-function SendLinkModal({ assessment, opened, onClose }: { assessment: Assessment; opened: boolean; onClose: () => void }) {
+interface EmailInput {
+  email: string
+  locale: 'it' | 'en'
+  message?: string
+}
+
+/** Asks for an address, a language and (optionally) a personal line, then sends; errors stay in the form. */
+function EmailModal(props: {
+  opened: boolean
+  onClose: () => void
+  title: string
+  text: string
+  languageLabel: string
+  withMessage?: boolean
+  pending: boolean
+  onSend: (input: EmailInput, callbacks: { onSuccess: (notice: string) => void; onError: (error: Error) => void }) => void
+}) {
   const { t } = useTranslation()
-  const send = useSendAssessmentLink(assessment.id)
   const [email, setEmail] = useState('')
   const [locale, setLocale] = useState<'it' | 'en'>('it')
+  const [message, setMessage] = useState('')
   const [error, setError] = useState<string | null>(null)
   const onSend = () => {
     setError(null)
-    send.mutate(
-      { email, locale },
+    props.onSend(
+      { email, locale, ...(props.withMessage && message.trim() ? { message } : {}) },
       {
-        onSuccess: () => {
-          notifySuccess(t('assessments.page.linkSent', { email }))
-          onClose()
+        onSuccess: (notice) => {
+          notifySuccess(notice)
+          props.onClose()
         },
         onError: (e) => setError(e.message),
       },
     )
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('assessments.page.sendLinkTitle')}>
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
       <Stack>
-        <Text size="sm">{t('assessments.page.sendLinkText')}</Text>
+        <Text size="sm">{props.text}</Text>
         <TextInput label={t('assessments.page.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={error} required />
         <Select
-          label={t('assessments.page.language')}
+          label={props.languageLabel}
           data={[
             { value: 'it', label: 'Italiano' },
             { value: 'en', label: 'English' },
@@ -143,11 +195,12 @@ function SendLinkModal({ assessment, opened, onClose }: { assessment: Assessment
           onChange={(v) => setLocale(v === 'en' ? 'en' : 'it')}
           allowDeselect={false}
         />
+        {props.withMessage && <Textarea label={t('assessments.page.message')} value={message} onChange={(e) => setMessage(e.currentTarget.value)} autosize minRows={2} maxLength={2000} />}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={props.onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={onSend} loading={send.isPending}>
+          <Button onClick={onSend} loading={props.pending}>
             {t('assessments.page.send')}
           </Button>
         </Group>
@@ -238,6 +291,64 @@ function Results({ assessment, instrument }: { assessment: Assessment; instrumen
           </Stack>
         )
       })}
+      <AssessmentBenchmarkSection assessmentId={assessment.id} instrument={instrument} validated={assessment.status === 'validated' || assessment.status === 'superseded'} />
+      <BlockPoints blocks={scores.blocks} instrument={instrument} />
     </Stack>
+  )
+}
+
+/** How each score was reached: the points of every block (question or matrix column), out of 10. */
+function BlockPoints({ blocks, instrument }: { blocks: AssessmentScores['blocks']; instrument: DmaInstrument }) {
+  const { t } = useTranslation()
+  const { locale } = useFormat()
+  if (blocks.length === 0) return null
+  const inputsOf = (block: AssessmentScores['blocks'][number]) => {
+    switch (block.formula) {
+      case 'count':
+      case 'countExcluding':
+        return t('assessments.points.selected', { selected: block.inputs.selected, of: block.inputs.denominator })
+      case 'sum05':
+      case 'tristate':
+        return t('assessments.points.sum', { sum: formatScore(block.inputs.sum, locale), of: block.inputs.max })
+    }
+  }
+  return (
+    <Accordion variant="contained">
+      <Accordion.Item value="points">
+        <Accordion.Control>{t('assessments.points.title')}</Accordion.Control>
+        <Accordion.Panel>
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped>
+              <VisuallyHidden component="caption">{t('assessments.points.title')}</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('assessments.points.question')}</Table.Th>
+                  <Table.Th scope="col">{t('assessments.results.dimension')}</Table.Th>
+                  <Table.Th scope="col">{t('assessments.points.inputs')}</Table.Th>
+                  <Table.Th scope="col">{t('assessments.points.points')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {blocks.map((block) => {
+                  const question = instrument.questions.find((q) => q.id === block.question)
+                  const column = block.column && question?.columns ? ` — ${question.columns[block.column][locale]}` : ''
+                  return (
+                    <Table.Tr key={block.id}>
+                      <Table.Th scope="row" fw={400}>
+                        {block.question} {question?.text[locale]}
+                        {column}
+                      </Table.Th>
+                      <Table.Td>{block.dimension}</Table.Td>
+                      <Table.Td>{inputsOf(block)}</Table.Td>
+                      <Table.Td>{formatScore(block.points, locale)} / 10</Table.Td>
+                    </Table.Tr>
+                  )
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
   )
 }

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../web/api-client'
 import { companyKeys } from '../../companies/web'
-import type { Assessment, AssessmentCreateInput, AssessmentLink, AssessmentSummary, AssessmentUpdateInput } from '../assessments.contract'
+import type { Assessment, AssessmentBenchmarkResponse, AssessmentCreateInput, AssessmentReportSendInput, AssessmentReportSent, AssessmentLink, AssessmentSummary, AssessmentUpdateInput } from '../assessments.contract'
 import type { KeysetPage } from '../../../web/ui/keyset-list'
 
 export const assessmentKeys = {
@@ -13,6 +13,7 @@ export const assessmentKeys = {
   ofCompany: (companyId: string) => ['assessments', 'company', companyId] as const,
   one: (id: string) => ['assessments', 'one', id] as const,
   links: (id: string) => ['assessments', 'links', id] as const,
+  benchmark: (id: string) => ['assessments', 'benchmark', id] as const,
 }
 
 export function useCompanyAssessments(companyId: string) {
@@ -24,6 +25,15 @@ export function useCompanyAssessments(companyId: string) {
 
 export function useAssessment(id: string) {
   return useQuery({ queryKey: assessmentKeys.one(id), queryFn: ({ signal }) => api.get<Assessment>(`/api/assessments/${id}`, { signal }) })
+}
+
+/** The assessment among its peers (validated assessments only; the server says why when none). */
+export function useAssessmentBenchmark(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: assessmentKeys.benchmark(id),
+    queryFn: ({ signal }) => api.get<AssessmentBenchmarkResponse>(`/api/assessments/${id}/benchmark`, { signal }),
+    enabled,
+  })
 }
 
 function useRefresh() {
@@ -67,5 +77,20 @@ export function useSendAssessmentLink(id: string) {
   return useMutation({
     mutationFn: (input: { email: string; locale: 'it' | 'en' }) => api.post<AssessmentLink>(`/api/assessments/${id}/links`, input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: assessmentKeys.links(id) }),
+  })
+}
+
+export function useSendAssessmentReport(id: string) {
+  return useMutation({ mutationFn: (input: AssessmentReportSendInput) => api.post<AssessmentReportSent>(`/api/assessments/${id}/report/send`, input) })
+}
+
+/** Experts of the caller's units, who can be named assessor of an assisted assessment. */
+export function useExpertsForAssessor(enabled: boolean) {
+  return useQuery({
+    queryKey: ['assessments', 'assessor-experts'],
+    queryFn: ({ signal }) =>
+      api.get<KeysetPage<{ id: string; name: string; email: string }>>('/api/users', { query: { role: 'expert', status: 'active', limit: 100 }, signal }),
+    enabled,
+    staleTime: 60_000,
   })
 }

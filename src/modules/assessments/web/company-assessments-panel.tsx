@@ -19,7 +19,7 @@ import { notifyError } from '../../../web/ui/notify'
 import { StatusBadge, type BadgeTone } from '../../../web/ui/status-badge'
 import { ASSESSMENT_STAGES, type Assessment, type AssessmentSummary } from '../assessments.contract'
 import { getDmaInstrument } from '../assessments.reference'
-import { assessmentKeys, useCompanyAssessments, useCreateAssessment } from './assessments.queries'
+import { assessmentKeys, useCompanyAssessments, useCreateAssessment, useExpertsForAssessor } from './assessments.queries'
 import { DmaBandBadge, DmaRadar, DmaScoreTable, formatScore, type DmaResultSeries } from './dma-results'
 
 const STATUS_TONES: Record<AssessmentSummary['status'], BadgeTone> = { draft: 'neutral', submitted: 'info', validated: 'positive', superseded: 'neutral' }
@@ -110,9 +110,11 @@ function NewAssessmentModal({ company, opened, onClose, hasValidatedT0 }: { comp
   const create = useCreateAssessment()
   const [stage, setStage] = useState<string>(hasValidatedT0 ? 'T1' : 'T0')
   const [mode, setMode] = useState<string>('assisted')
+  const [assessorId, setAssessorId] = useState<string>('')
+  const experts = useExpertsForAssessor(opened)
   const onCreate = () =>
     create.mutate(
-      { companyId: company.id, stage: stage as 'T0', mode: mode as 'self' },
+      { companyId: company.id, stage: stage as 'T0', mode: mode as 'self', ...(mode === 'assisted' && assessorId ? { assessorId } : {}) },
       {
         onSuccess: (created) => {
           onClose()
@@ -132,6 +134,18 @@ function NewAssessmentModal({ company, opened, onClose, hasValidatedT0 }: { comp
           onChange={(v) => setMode(v ?? 'assisted')}
           allowDeselect={false}
         />
+        {mode === 'assisted' && (
+          <Select
+            label={t('assessments.panel.assessor')}
+            description={t('assessments.panel.assessorHelp')}
+            data={[{ value: '', label: t('assessments.panel.assessorMe') }, ...(experts.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))]}
+            value={assessorId}
+            onChange={(v) => setAssessorId(v ?? '')}
+            allowDeselect={false}
+            searchable
+            nothingFoundMessage={t('assessments.panel.assessorNone')}
+          />
+        )}
         {stage !== 'T0' && <Text size="sm">{t('assessments.panel.prefillNote')}</Text>}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

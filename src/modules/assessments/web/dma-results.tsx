@@ -3,18 +3,18 @@
  * figures as a table, which is also what screen readers get (the chart is an image to them).
  */
 import { Badge, Table, VisuallyHidden } from '@mantine/core'
-import { RadarChart } from 'echarts/charts'
-import { AriaComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import { init, use as registerEcharts } from 'echarts/core'
+import { BoxplotChart, RadarChart, ScatterChart } from 'echarts/charts'
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
+import { init, use as registerEcharts, type EChartsCoreOption } from 'echarts/core'
 import { SVGRenderer } from 'echarts/renderers'
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, useFormat } from '../../../web/i18n/format'
 import type { Locale } from '../../identity/identity.contract'
 import { DMA_DIMENSION_IDS, type DmaBandId, type DmaDimensionId } from '../assessments.contract'
 import { dmaRadarOption, getDmaRules, type DmaChartSeries, type DmaInstrument } from '../assessments.reference'
 
-registerEcharts([RadarChart, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer])
+registerEcharts([RadarChart, BoxplotChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer])
 
 export interface DmaResultSeries extends DmaChartSeries {
   overall: number
@@ -23,7 +23,7 @@ export interface DmaResultSeries extends DmaChartSeries {
 }
 
 // Shade 9: outline text keeps 4.5:1 on white (axe, WCAG AA).
-const BAND_COLOURS: Record<DmaBandId, string> = { basic: 'red.9', average: 'orange.9', moderately_advanced: 'blue.9', advanced: 'teal.9' }
+const BAND_COLOURS: Record<DmaBandId, string> = { basic: 'red.9', average: '#a63a00', moderately_advanced: 'blue.9', advanced: 'teal.9' }
 
 /** One decimal, in the user's locale ("21,8"). */
 export function formatScore(score: number, locale: Locale): string {
@@ -40,29 +40,39 @@ export function DmaBandBadge({ band }: { band: DmaBandId }) {
   )
 }
 
-export function DmaRadar({ instrument, series }: { instrument: DmaInstrument; series: readonly DmaChartSeries[] }) {
+/**
+ * An ECharts option drawn as SVG in a wrapper that carries the accessible name (ECharts writes its
+ * own aria attributes on the element it draws in); a table beside it carries the figures.
+ */
+export function EChart({ option, label, height, testId }: { option: EChartsCoreOption; label: string; height: number; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null)
-  const { t } = useTranslation()
-  const { locale } = useFormat()
+  // Options are often rebuilt on every render: redraw only when their content changes.
+  const json = JSON.stringify(option)
   useEffect(() => {
     const element = ref.current
     // jsdom has no layout: the table carries the figures there.
     if (!element || typeof window === 'undefined' || navigator.userAgent.includes('jsdom')) return
     const chart = init(element, undefined, { renderer: 'svg' })
-    chart.setOption(dmaRadarOption(instrument, series, locale))
+    chart.setOption(JSON.parse(json) as EChartsCoreOption)
     const resize = () => chart.resize()
     window.addEventListener('resize', resize)
     return () => {
       window.removeEventListener('resize', resize)
       chart.dispose()
     }
-  }, [instrument, series, locale])
-  // ECharts writes its own aria attributes on the element it draws in: keep ours on a wrapper.
+  }, [json])
   return (
-    <div role="img" aria-label={t('assessments.results.radarLabel', { stages: series.map((s) => s.label).join(', ') })} data-testid="dma-radar">
-      <div ref={ref} aria-hidden="true" style={{ width: '100%', height: 360 }} />
+    <div role="img" aria-label={label} data-testid={testId}>
+      <div ref={ref} aria-hidden="true" style={{ width: '100%', height }} />
     </div>
   )
+}
+
+export function DmaRadar({ instrument, series }: { instrument: DmaInstrument; series: readonly DmaChartSeries[] }) {
+  const { t } = useTranslation()
+  const { locale } = useFormat()
+  const option = useMemo(() => dmaRadarOption(instrument, series, locale), [instrument, series, locale])
+  return <EChart option={option} label={t('assessments.results.radarLabel', { stages: series.map((s) => s.label).join(', ') })} height={360} testId="dma-radar" />
 }
 
 export function DmaScoreTable({ instrument, series, caption }: { instrument: DmaInstrument; series: readonly DmaResultSeries[]; caption: string }) {

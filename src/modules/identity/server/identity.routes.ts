@@ -1,6 +1,6 @@
 /** HTTP only: validate → call the service → respond. */
 import type { Context } from 'hono'
-import { getConnInfo } from '@hono/node-server/conninfo'
+import { clientIp } from '../../../server/http/client-ip'
 import { createRouter, defineRoute, jsonBody, jsonResponse, z } from '../../../server/http/openapi'
 import type { AppEnv } from '../../../server/http/context'
 import { ctxOf } from '../../../server/http/middleware'
@@ -40,19 +40,6 @@ const IdParam = z.object({ id: z.string().uuid() })
 const UserIdParam = z.object({ id: z.string().min(1).max(64) })
 const TokenParam = z.object({ token: z.string().min(10).max(200) })
 const noContent = { 204: { description: 'Done' } }
-
-function clientIp(c: Context<AppEnv>): string {
-  if (c.get('deps').env.TRUST_PROXY) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
-    if (forwarded) return forwarded
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    // app.request() in tests has no socket
-    return 'local'
-  }
-}
 
 function withCookies(c: Context<AppEnv>, cookies: string[]) {
   for (const cookie of cookies) c.header('set-cookie', cookie, { append: true })

@@ -1,4 +1,6 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 
 /** Every message Ponte sends. Without SMTP the outbox is where admins read them. */
 export const mailMessages = pgTable(
@@ -17,3 +19,19 @@ export const mailMessages = pgTable(
   (t) => [index('mail_messages_created_idx').on(t.createdAt, t.id)],
 )
 export type MailRow = typeof mailMessages.$inferSelect
+
+/** Files sent with a message (e.g. an assessment report), kept with it so a retry sends the same bytes. */
+export const mailAttachments = pgTable(
+  'mail_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mailId: uuid('mail_id')
+      .notNull()
+      .references(() => mailMessages.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [index('mail_attachments_mail_idx').on(t.mailId)],
+)

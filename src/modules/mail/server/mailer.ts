@@ -7,13 +7,21 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import { eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Db } from '../../../server/db/client'
-import { mailMessages } from './mail.table'
+import { mailAttachments, mailMessages } from './mail.table'
 
 export interface OutgoingMail {
   to: string
   subject: string
   text: string
   html?: string
+  /** Stored with the message (mail_attachments) before delivery. */
+  attachments?: MailAttachment[]
+}
+
+export interface MailAttachment {
+  fileName: string
+  contentType: string
+  content: Buffer
 }
 
 export interface Mailer {
@@ -33,9 +41,21 @@ export function createMailer(options: { smtpUrl?: string | undefined; from: stri
         .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, status: 'outbox' })
         .returning({ id: mailMessages.id })
       if (!row) throw new Error('mail insert returned no row')
+      const attachments = mail.attachments ?? []
+      if (attachments.length > 0)
+        await db.insert(mailAttachments).values(
+          attachments.map((a) => ({ mailId: row.id, fileName: a.fileName, contentType: a.contentType, size: a.content.length, content: a.content })),
+        )
       if (!transport) return { id: row.id, status: 'outbox' }
       try {
-        await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html })
+        await transport.sendMail({
+          from: options.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          attachments: attachments.map((a) => ({ filename: a.fileName, content: a.content, contentType: a.contentType })),
+        })
         await db.update(mailMessages).set({ status: 'sent', sentAt: new Date() }).where(eq(mailMessages.id, row.id))
         return { id: row.id, status: 'sent' }
       } catch (error) {

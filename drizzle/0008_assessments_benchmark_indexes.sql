@@ -1,0 +1,2 @@
+DROP INDEX "assessments_benchmark_idx";--> statement-breakpoint
+CREATE INDEX "assessments_benchmark_idx" ON "assessments" USING btree ("instrument_id","ateco_section","size_class","region_code","overall","d1","d2","d3","d4","d5","d6") WHERE is_latest;
