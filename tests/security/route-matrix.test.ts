@@ -114,6 +114,7 @@ function sampleBody(key: string): unknown {
     'POST /assessments/{id}/links': { email: 'intruso@example.test' },
     'POST /assessments/{id}/report/send': { email: 'intruso@example.test' },
     'POST /assessments/{id}/customer-data/apply': { fields: ['website'] },
+    'POST /assessments/{id}/attachments': { fileName: 'intruso.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4').toString('base64') },
     'POST /assessments/{id}/links/{linkId}/revoke': {},
     'PATCH /assessment-links/{token}': { answers: {} },
     'POST /assessment-links/{token}/submit': {},
@@ -152,6 +153,7 @@ function resolvePath(route: Route): string {
       'follow-ups:id': foreign.followUpId,
       'assessments:id': foreign.assessmentId,
       'assessments:linkId': foreign.assessmentLinkId,
+      'assessments:attachmentId': foreign.assessmentAttachmentId,
       'assessment-links:token': 'not-a-real-assessment-token',
       'territory:istatCode': '016024', // Bergamo: reference data, the same for every unit
     }
@@ -197,6 +199,11 @@ beforeAll(async () => {
   })
   const assessmentB = await clientB.post<{ id: string }>('/api/assessments', { companyId: companyB.id, stage: 'T0', mode: 'self' })
   const assessmentLinkB = await clientB.post<{ id: string }>(`/api/assessments/${assessmentB.body.id}/links`, { email: 'titolare.b@example.test' })
+  const attachmentB = await clientB.post<{ id: string }>(`/api/assessments/${assessmentB.body.id}/attachments`, {
+    fileName: 'verbale.pdf',
+    contentType: 'application/pdf',
+    content: Buffer.from('%PDF-1.4 verbale').toString('base64'),
+  })
   // A validated one too: only those have a report.
   const validatedB = await clientB.post<{ id: string }>('/api/assessments', { companyId: companyB.id, stage: 'T0', mode: 'assisted' })
   await clientB.post(`/api/assessments/${validatedB.body.id}/submit`)
@@ -220,6 +227,7 @@ beforeAll(async () => {
     importId: importB.body.id,
     assessmentId: assessmentB.body.id,
     assessmentLinkId: assessmentLinkB.body.id,
+    assessmentAttachmentId: attachmentB.body.id,
     validatedAssessmentId: validatedB.body.id,
   })
   expect(Object.values(foreign).every(Boolean)).toBe(true)

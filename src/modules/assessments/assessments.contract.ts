@@ -639,3 +639,45 @@ export const AssessmentImportReport = z
   })
   .openapi('AssessmentImportReport')
 export type AssessmentImportReport = z.infer<typeof AssessmentImportReport>
+
+// ── Attachments (assisted assessments: evidence files per question) ─────────────────────────
+
+/** Per file. Photos of a plant, a PDF of a procedure, a spreadsheet of an inventory. */
+export const ASSESSMENT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+export const ASSESSMENT_ATTACHMENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+] as const
+
+export const AssessmentAttachment = z
+  .object({
+    id: Id,
+    assessmentId: Id,
+    /** The question the file is evidence for; null for the assessment as a whole. */
+    questionId: z.string().nullable(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    uploadedBy: z.object({ id: Id, name: z.string() }).nullable(),
+    createdAt: IsoDateTime,
+  })
+  .openapi('AssessmentAttachment')
+export type AssessmentAttachment = z.infer<typeof AssessmentAttachment>
+
+/** JSON upload (the web app sends multipart `file`; scripts may send base64). */
+export const AssessmentAttachmentUploadInput = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    contentType: z.string().max(120),
+    content: z.string().min(1).max(Math.ceil((ASSESSMENT_ATTACHMENT_MAX_BYTES * 4) / 3) + 8),
+    questionId: DmaQuestionId.nullable().optional(),
+  })
+  .openapi('AssessmentAttachmentUploadInput')
+export type AssessmentAttachmentUploadInput = z.infer<typeof AssessmentAttachmentUploadInput>

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database'
-import { benchmarkAssessment } from './assessment-benchmark'
-import { assessments } from './assessments.table'
+import { benchmarkAssessment, groupKeyOf } from './assessment-benchmark'
+import { eq } from 'drizzle-orm'
+import { assessments, assessmentScoreCounts } from './assessments.table'
 
 let tdb: TestDatabase
 beforeAll(async () => {
@@ -67,3 +68,51 @@ describe('benchmarkAssessment', () => {
     expect(await benchmarkAssessment(tdb.database.db, 'eu-dma-pso', { atecoSection: 'O', sizeClass: 'large', regionCode: '03' }, { overall: 50, dimensions: { D1: 0, D2: 0, D3: 0, D4: 0, D5: 0, D6: 0 } })).toBeNull()
   })
 })
+
+describe('the histograms behind the benchmark (assessment_score_counts)', () => {
+  /** What the triggers should hold: recounted from the assessments themselves. */
+  async function expected(db: TestDatabase['database']['db']) {
+    const rows = await db.select().from(assessments)
+    const counts = new Map<string, number>()
+    for (const r of rows) {
+      if (!r.isLatest || r.overall === null) continue
+      const keys = [
+        groupKeyOf({ atecoSection: r.atecoSection, sizeClass: r.sizeClass, regionCode: r.regionCode }),
+        groupKeyOf({ atecoSection: r.atecoSection, sizeClass: r.sizeClass, regionCode: null }),
+        groupKeyOf({ atecoSection: r.atecoSection, sizeClass: null, regionCode: null }),
+        '*|*|*',
+      ]
+      const metrics: [string, number | null][] = [['#', 0], ['overall', r.overall], ['D1', r.d1], ['D2', r.d2], ['D3', r.d3], ['D4', r.d4], ['D5', r.d5], ['D6', r.d6]]
+      for (const key of keys)
+        for (const [metric, value] of metrics) {
+          if (value === null) continue
+          const id = `${r.instrumentId} ${key} ${metric} ${value}`
+          counts.set(id, (counts.get(id) ?? 0) + 1)
+        }
+    }
+    return counts
+  }
+  async function stored(db: TestDatabase['database']['db']) {
+    const rows = await db.select().from(assessmentScoreCounts)
+    return new Map(rows.filter((r) => r.n !== 0).map((r) => [`${r.instrumentId} ${r.groupKey} ${r.metric} ${r.value}`, r.n]))
+  }
+
+  it('stay exact through inserts, score changes, a latest moving to another row, and deletes, single and in bulk', async () => {
+    const db = tdb.database.db
+    const a = peer(33, SMALL_C_LOMBARDY)
+    const b = peer(66, SMALL_C_VENETO, false)
+    await db.insert(assessments).values([a, b])
+    expect(await stored(db)).toEqual(await expected(db))
+    // A rescore changes scores; then the latest moves from a to b (as refreshLatest does).
+    await db.update(assessments).set({ overall: 35, d1: 35 }).where(eq(assessments.id, a.id))
+    await db.update(assessments).set({ isLatest: false }).where(eq(assessments.id, a.id))
+    await db.update(assessments).set({ isLatest: true }).where(eq(assessments.id, b.id))
+    expect(await stored(db)).toEqual(await expected(db))
+    // A bulk statement touching many rows, then deletes.
+    await db.update(assessments).set({ d6: 12.5 })
+    await db.delete(assessments).where(eq(assessments.id, b.id))
+    expect(await stored(db)).toEqual(await expected(db))
+    expect((await stored(db)).get(`eu-dma-sme C|small|03 # 0`)).toBe(10)
+  })
+})
+

@@ -3,14 +3,14 @@
  * validated assessment of each company with the same instrument (`is_latest`); the peer group is
  * ATECO section × size class × region, falling back to section × size, then section, then every
  * company, until a group holds at least K_ANONYMITY assessments. A smaller group is never shown,
- * at any level. Two statements whatever the level: a probe of every level that reads at most
- * K_ANONYMITY index entries each, then one pass over the chosen group, an index-only scan of the
- * partial index `assessments_benchmark_idx` (its keys hold the group and all seven scores).
+ * at any level. Three statements whatever the level and the population: the sizes of every
+ * level's group, then the chosen group's ranks and spread from its histograms
+ * (`assessment_score_counts`, kept exact by triggers on `assessments`, migration 0009).
  */
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../server/db/client'
 import { DMA_DIMENSION_IDS, type DmaDimensionId } from '../assessments.contract'
-import { assessments } from './assessments.table'
+import { assessmentScoreCounts } from './assessments.table'
 
 /** "A group with fewer than 10 assessments is never shown (k-anonymity), at any level." */
 export const K_ANONYMITY = 10
@@ -54,8 +54,6 @@ export interface BenchmarkScores {
   dimensions: Record<DmaDimensionId, number>
 }
 
-const COLUMNS = { D1: assessments.d1, D2: assessments.d2, D3: assessments.d3, D4: assessments.d4, D5: assessments.d5, D6: assessments.d6 } as const
-
 function levels(group: PeerGroupKey): { level: BenchmarkLevel; key: PeerGroupKey }[] {
   const candidates: { level: BenchmarkLevel; key: PeerGroupKey }[] = []
   if (group.atecoSection && group.sizeClass && group.regionCode) candidates.push({ level: 'section_size_region', key: group })
@@ -65,73 +63,108 @@ function levels(group: PeerGroupKey): { level: BenchmarkLevel; key: PeerGroupKey
   return candidates
 }
 
-/** Percentile ranks of `scores` in the smallest peer group of at least K_ANONYMITY; null when none. */
+/** The counters' key of a peer group: `C|small|03`, `C|small|*`, `C|*|*`, `*|*|*`. */
+export function groupKeyOf(key: PeerGroupKey): string {
+  return `${key.atecoSection ?? '*'}|${key.sizeClass ?? '*'}|${key.regionCode ?? '*'}`
+}
+
+const METRICS = ['overall', ...DMA_DIMENSION_IDS] as const
+type Metric = (typeof METRICS)[number]
+
+/**
+ * Percentile ranks of `scores` in the smallest peer group of at least K_ANONYMITY; null when none.
+ * Reads the groups' histograms (`assessment_score_counts`, kept exact by triggers), never the
+ * members: the cost follows the number of distinct scores in the group, not its size.
+ */
 export async function benchmarkAssessment(db: Db, instrumentId: string, group: PeerGroupKey, scores: BenchmarkScores): Promise<BenchmarkResult | null> {
-  const candidates = levels(group).map((candidate) => ({ ...candidate, where: peersOf(instrumentId, candidate.key) }))
-  // Which levels hold at least K: each probe reads at most K index entries, so choosing the level
-  // costs the same whatever the population (a count(*) per level would read each group whole).
-  const [probe] = await db
-    .select(
-      Object.fromEntries(
-        candidates.map((c, i) => [`l${i}`, sql<number>`(select count(*)::int from (${db.select({ one: sql`1` }).from(assessments).where(and(...c.where)).limit(K_ANONYMITY)}) as probe)`]),
+  const candidates = levels(group).map((candidate) => ({ ...candidate, groupKey: groupKeyOf(candidate.key) }))
+  const sizes = await db
+    .select({ groupKey: assessmentScoreCounts.groupKey, n: assessmentScoreCounts.n })
+    .from(assessmentScoreCounts)
+    .where(
+      and(
+        eq(assessmentScoreCounts.instrumentId, instrumentId),
+        eq(assessmentScoreCounts.metric, '#'),
+        inArray(
+          assessmentScoreCounts.groupKey,
+          candidates.map((c) => c.groupKey),
+        ),
       ),
     )
-    .from(sql`(select 1) as one`)
-  const qualifying = candidates.filter((_, i) => Number((probe as Record<string, unknown> | undefined)?.[`l${i}`] ?? 0) >= K_ANONYMITY)
-  for (const chosen of qualifying) {
-    const result = await rankInGroup(db, chosen, scores)
-    // Rows may change between the two statements: a group under K is never shown, the next level is.
+  const sizeOf = new Map(sizes.map((s) => [s.groupKey, s.n]))
+  for (const chosen of candidates) {
+    if ((sizeOf.get(chosen.groupKey) ?? 0) < K_ANONYMITY) continue
+    const result = await rankInGroup(db, instrumentId, chosen, scores)
+    // Rows may change between statements: a group under K is never shown, the next level is.
     if (result) return result
   }
   return null
 }
 
-async function rankInGroup(db: Db, chosen: { level: BenchmarkLevel; key: PeerGroupKey; where: SQL[] }, scores: BenchmarkScores): Promise<BenchmarkResult | null> {
-  // One pass over the chosen group (an index-only scan of `assessments_benchmark_idx`, which holds
-  // every score): its size, the ranks of the seven scores and the group's spread.
-  const rank = (column: (typeof COLUMNS)[DmaDimensionId] | typeof assessments.overall, value: number) =>
-    sql<number>`(count(*) filter (where ${column} < ${value}) + 0.5 * count(*) filter (where ${column} = ${value}))::float8`
+async function rankInGroup(db: Db, instrumentId: string, chosen: { level: BenchmarkLevel; key: PeerGroupKey; groupKey: string }, scores: BenchmarkScores): Promise<BenchmarkResult | null> {
+  const valueOf = (metric: Metric) => (metric === 'overall' ? scores.overall : scores.dimensions[metric])
+  const targets = sql.join(
+    METRICS.map((metric) => sql`(${metric}, ${valueOf(metric)}::float8)`),
+    sql`, `,
+  )
+  // Ranks: the counts below and equal to the company's score, per metric.
+  const ranks = (await db.execute(sql`
+    select c.metric, c.total, coalesce(c.below, 0)::float8 as below, coalesce(c.equal, 0)::float8 as equal
+    from (
+      select s.metric, sum(s.n)::int as total, sum(s.n) filter (where s.value < t.x) as below, sum(s.n) filter (where s.value = t.x) as equal
+      from ${assessmentScoreCounts} s
+      join (values ${targets}) as t(metric, x) on t.metric = s.metric
+      where s.instrument_id = ${instrumentId} and s.group_key = ${chosen.groupKey} and s.n > 0
+      group by s.metric
+    ) c`)) as unknown as { rows: { metric: Metric; total: number; below: number; equal: number }[] }
+  // The spread: only the histogram rows that hold the 10th … 90th percentile positions (continuous
+  // percentiles interpolate between the values at floor and ceil of f × (n − 1), as percentile_cont).
   const fractions = sql.raw(`array[${SPREAD_FRACTIONS.join(',')}]::float8[]`)
-  const spread = (column: (typeof COLUMNS)[DmaDimensionId] | typeof assessments.overall) =>
-    sql<number[]>`percentile_cont(${fractions}) within group (order by ${column})`
-  const [row] = await db
-    .select({
-      n: sql<number>`count(*)::int`,
-      overall: rank(assessments.overall, scores.overall),
-      ...Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, rank(COLUMNS[d], scores.dimensions[d])])),
-      spreadOverall: spread(assessments.overall),
-      ...Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [`spread${d}`, spread(COLUMNS[d])])),
-    })
-    .from(assessments)
-    .where(and(...chosen.where))
-  const record = (row ?? {}) as unknown as Record<string, unknown>
-  const n = Number(record.n ?? 0)
+  const boundaries = (await db.execute(sql`
+    select h.metric, h.value, h.below::int as below, h.n, h.total::int as total from (
+      select s.metric, s.value, s.n,
+        sum(s.n) over (partition by s.metric order by s.value) - s.n as below,
+        sum(s.n) over (partition by s.metric) as total
+      from ${assessmentScoreCounts} s
+      where s.instrument_id = ${instrumentId} and s.group_key = ${chosen.groupKey} and s.metric <> '#' and s.n > 0
+    ) h
+    where exists (
+      select 1 from unnest(${fractions}) f
+      where floor(f * (h.total - 1)) between h.below and h.below + h.n - 1
+         or ceil(f * (h.total - 1)) between h.below and h.below + h.n - 1
+    )`)) as unknown as { rows: { metric: Metric; value: number; below: number; n: number; total: number }[] }
+  const rankOf = new Map(ranks.rows.map((r) => [r.metric, r]))
+  const overall = rankOf.get('overall')
+  const n = Number(overall?.total ?? 0)
   if (n < K_ANONYMITY) return null
+  const percentile = (metric: Metric) => {
+    const r = rankOf.get(metric)
+    return r ? (100 * (Number(r.below) + 0.5 * Number(r.equal))) / Number(r.total) : 0
+  }
+  const spreadOf = (metric: Metric): BenchmarkSpread => {
+    const rows = boundaries.rows.filter((r) => r.metric === metric).map((r) => ({ value: Number(r.value), below: Number(r.below), n: Number(r.n), total: Number(r.total) }))
+    const at = (position: number) => rows.find((r) => position >= r.below && position < r.below + r.n)?.value ?? 0
+    const quantile = (f: number) => {
+      const total = rows[0]?.total ?? 0
+      if (total === 0) return 0
+      const position = f * (total - 1)
+      const lo = Math.floor(position)
+      const hi = Math.ceil(position)
+      return at(lo) + (position - lo) * (at(hi) - at(lo))
+    }
+    const [p10, q1, median, q3, p90] = SPREAD_FRACTIONS.map(quantile) as [number, number, number, number, number]
+    return { p10, q1, median, q3, p90 }
+  }
   return {
     level: chosen.level,
     group: chosen.key,
     size: n,
-    overall: (100 * Number(record.overall)) / n,
-    dimensions: Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, (100 * Number(record[d])) / n])) as Record<DmaDimensionId, number>,
+    overall: percentile('overall'),
+    dimensions: Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, percentile(d)])) as Record<DmaDimensionId, number>,
     distribution: {
-      overall: toSpread(record.spreadOverall),
-      ...(Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, toSpread(record[`spread${d}`])])) as Record<DmaDimensionId, BenchmarkSpread>),
+      overall: spreadOf('overall'),
+      ...(Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, spreadOf(d)])) as Record<DmaDimensionId, BenchmarkSpread>),
     },
   }
 }
 
-function peersOf(instrumentId: string, key: PeerGroupKey): SQL[] {
-  // `is_latest` as a bare predicate (not `= $1`): it matches the partial index's WHERE even in a generic plan.
-  const where: SQL[] = [sql`${assessments.isLatest}`, eq(assessments.instrumentId, instrumentId)]
-  if (key.atecoSection) where.push(eq(assessments.atecoSection, key.atecoSection))
-  if (key.sizeClass) where.push(eq(assessments.sizeClass, key.sizeClass))
-  if (key.regionCode) where.push(eq(assessments.regionCode, key.regionCode))
-  return where
-}
-
-function toSpread(value: unknown): BenchmarkSpread {
-  // node-postgres returns float8[] parsed; PGlite too; a string literal "{…}" is parsed defensively.
-  const list = Array.isArray(value) ? value.map(Number) : String(value ?? '').replace(/[{}]/g, '').split(',').map(Number)
-  const [p10 = 0, q1 = 0, median = 0, q3 = 0, p90 = 0] = list
-  return { p10, q1, median, q3, p90 }
-}

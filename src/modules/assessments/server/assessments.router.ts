@@ -4,6 +4,7 @@
  * routes, so a fixed path is never read as an `{id}`.
  */
 import { createRouter } from '../../../server/http/openapi'
+import { assessmentAttachmentsRoutes } from './assessment-attachments.routes'
 import { assessmentsDashboardRoutes } from './assessments-dashboard.routes'
 import { assessmentsTransferRoutes } from './assessments-transfer.routes'
 import { assessmentsRoutes as assessmentRecordRoutes } from './assessments.routes'
@@ -13,3 +14,4 @@ export const assessmentsRoutes = createRouter()
   .route('/', assessmentsDashboardRoutes)
   .route('/', assessmentsTransferRoutes)
   .route('/', assessmentRecordRoutes)
+  .route('/', assessmentAttachmentsRoutes)

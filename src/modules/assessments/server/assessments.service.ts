@@ -118,7 +118,7 @@ export async function getScopedAssessment(db: Db, actor: Actor, id: string): Pro
 }
 
 /** The assessment if the actor may fill it: staff who write the unit, or its expert assessor. */
-async function getFillableAssessment(db: Db, actor: Actor, id: string): Promise<Scoped> {
+export async function getFillableAssessment(db: Db, actor: Actor, id: string): Promise<Scoped> {
   const scoped = await getScopedAssessment(db, actor, id)
   if (!scoped.canWrite && !scoped.isAssessor) throw new AppError('FORBIDDEN', 'errors.forbidden')
   return scoped

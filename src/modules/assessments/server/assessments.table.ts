@@ -1,6 +1,6 @@
 /** Tables owned by the assessments module: DMA assessments, their self-assessment links and attachments. */
 import { sql } from 'drizzle-orm'
-import { boolean, customType, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
@@ -74,11 +74,6 @@ export const assessments = pgTable(
     uniqueIndex('assessments_series_version_idx').on(t.seriesId, t.version),
     // At most one benchmark entry per company and instrument.
     uniqueIndex('assessments_latest_idx').on(t.companyId, t.instrumentId).where(sql`is_latest`),
-    // The benchmark: every level of peer group is a prefix of the keys, and the keys hold all seven
-    // scores, so ranking an assessment in its group is an index-only scan (never the wide rows).
-    index('assessments_benchmark_idx')
-      .on(t.instrumentId, t.atecoSection, t.sizeClass, t.regionCode, t.overall, t.d1, t.d2, t.d3, t.d4, t.d5, t.d6)
-      .where(sql`is_latest`),
   ],
 )
 export type AssessmentRow = typeof assessments.$inferSelect
@@ -116,4 +111,25 @@ export const assessmentAttachments = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('assessment_attachments_assessment_idx').on(t.assessmentId)],
+)
+
+/**
+ * How many latest validated assessments hold each score, per peer group: the benchmark reads a
+ * group's histogram (at most the number of distinct scores) instead of every member, so ranking a
+ * company costs the same among 10k or 1M assessments, exactly. One row per instrument, group key
+ * (`section|size|region` with `*` for a level's wildcard, e.g. `C|small|*`, `*|*|*`), metric
+ * (`overall`, `D1`..`D6`, and `#` with value 0 for the group's size) and score value. Maintained
+ * only by statement-level triggers on `assessments` (migration 0009): every write of any module or
+ * instance keeps it exact in the same transaction.
+ */
+export const assessmentScoreCounts = pgTable(
+  'assessment_score_counts',
+  {
+    instrumentId: text('instrument_id').notNull(),
+    groupKey: text('group_key').notNull(),
+    metric: text('metric').notNull(),
+    value: doublePrecision('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instrumentId, t.groupKey, t.metric, t.value] })],
 )

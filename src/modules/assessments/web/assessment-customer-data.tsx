@@ -24,6 +24,8 @@ export function AssessmentCustomerDataSection({ assessment }: { assessment: Asse
     queryKey: comparisonKey(assessment.id),
     queryFn: ({ signal }) => api.get<AssessmentCustomerDataComparison>(`/api/assessments/${assessment.id}/customer-data`, { signal }),
     retry: false,
+    // Not everyone may see this (an expert, a company member): a refusal just hides the section.
+    meta: { handlesErrors: true },
   })
   if (!editable && !comparison.data) return null
   return (

@@ -21,6 +21,7 @@ import { getDmaInstrument, type DmaInstrument } from '../assessments.reference'
 import { useAssessment, useAssessmentAction, useCompanyAssessments, useDeleteAssessment, useSendAssessmentLink, useSendAssessmentReport, useUpdateAssessment } from './assessments.queries'
 import { StagesRadar, validatedStages } from './company-assessments-panel'
 import { DmaQuestionnaire, type DmaDraftAnswers } from './dma-questionnaire'
+import { AssessmentAttachments } from './assessment-attachments'
 import { AssessmentBenchmarkSection } from './assessment-benchmark'
 import { AssessmentCustomerDataSection } from './assessment-customer-data'
 import { DmaBandBadge, formatScore } from './dma-results'
@@ -50,6 +51,7 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
       />
       <AssessmentCustomerDataSection assessment={assessment} />
       {assessment.can.update ? <EditableAnswers assessment={assessment} instrument={instrument} /> : null}
+      {assessment.mode !== 'self' || assessment.status !== 'draft' ? <AssessmentAttachments assessment={assessment} instrument={instrument} /> : null}
       {assessment.status !== 'draft' && assessment.scores && <Results assessment={assessment} instrument={instrument} />}
       {!assessment.can.update && assessment.status === 'draft' && <Alert variant="outline">{t('assessments.page.readOnlyDraft')}</Alert>}
     </Stack>

@@ -13,7 +13,7 @@ import { api, isApiError } from '../../../web/api-client'
 import { useFormat } from '../../../web/i18n/format'
 import { notifySuccess } from '../../../web/ui/notify'
 import { StatusBadge } from '../../../web/ui/status-badge'
-import { canWorkWithCompanies } from '../../companies/web'
+import { canWorkWithCompanies, fileToBase64 } from '../../companies/web'
 import { useMe } from '../../identity/web'
 import {
   ASSESSMENT_STAGES,
@@ -67,16 +67,6 @@ export function AssessmentsExportMenu({ filters }: { filters: AssessmentsTransfe
       </Menu.Dropdown>
     </Menu>
   )
-}
-
-/** The file's bytes as base64, without the `data:…;base64,` prefix (the API client speaks JSON). */
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error ?? new Error('file read failed'))
-    reader.readAsDataURL(file)
-  })
 }
 
 function today(): string {
