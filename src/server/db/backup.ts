@@ -54,6 +54,20 @@ export async function tablesInDependencyOrder(sql: SqlExecutor): Promise<string[
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
+/**
+ * Derived tables: those a migration gives a `rebuild_<table>()` function (e.g. the benchmark's
+ * histograms, kept by triggers). A backup leaves them out; a restore rebuilds them at the end
+ * (the triggers fire while rows go back in, so their intermediate content is not what counts).
+ */
+async function derivedTables(sql: SqlExecutor): Promise<Set<string>> {
+  const { rows } = await sql.executeSql(
+    `select substr(p.proname, 9) as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where n.nspname = 'public' and p.proname like 'rebuild\\_%' and p.pronargs = 0`,
+    [],
+  )
+  return new Set((rows as { name: string }[]).map((r) => r.name))
+}
+
 /** Reads every table inside one repeatable-read transaction: the backup is one consistent snapshot. */
 export async function backupDatabase(database: Database, file: string): Promise<{ tables: number; rows: number }> {
   return database.withConnection(async (sql) => {
@@ -67,7 +81,8 @@ export async function backupDatabase(database: Database, file: string): Promise<
 }
 
 async function backupOnConnection(database: Database, sql: SqlExecutor, file: string): Promise<{ tables: number; rows: number }> {
-  const tables = await tablesInDependencyOrder(sql)
+  const derived = await derivedTables(sql)
+  const tables = (await tablesInDependencyOrder(sql)).filter((t) => !derived.has(t))
   const status = await readMigrationStatus(database, sql)
   const gzip = zlib.createGzip()
   const out = fs.createWriteStream(`${file}.partial`)
@@ -152,6 +167,7 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
   let header: Header | null = null
   let total = 0
   const columnCache = new Map<string, string>()
+  const derived = await derivedTables(sql)
   await sql.executeSql('begin', [])
   try {
     for await (const line of lines) {
@@ -169,6 +185,8 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
         continue
       }
       if (!('table' in record)) throw new RestoreRefusedError('malformed backup line')
+      // Derived tables are rebuilt below (an older backup may still hold one).
+      if (derived.has(record.table)) continue
       const columns = await writableColumns(sql, record.table, columnCache)
       await sql.executeSql(
         `insert into ${quote(record.table)} (${columns}) select ${columns} from json_populate_recordset(null::${quote(record.table)}, $1::json)`,
@@ -177,6 +195,7 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
       total += record.rows.length
     }
     if (!header) throw new RestoreRefusedError(`${file} is empty`)
+    for (const table of derived) await sql.executeSql(`select ${quote(`rebuild_${table}`)}()`, [])
     // Serial columns continue after the restored ids.
     const { rows: serials } = await sql.executeSql(
       `select table_name as t, column_name as c from information_schema.columns
