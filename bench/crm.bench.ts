@@ -10,11 +10,9 @@
  *  - an import of 100,000 rows through Ponte (`importCompanyFile`) vs COPY of the same rows.
  * Prints figures; asserts nothing (HOUSE_STYLE: benchmarks, never timed tests).
  */
-import fs from 'node:fs'
 import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import path from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { serve } from '@hono/node-server'
@@ -49,15 +47,11 @@ import {
   type GeneratedCompany,
   type UnitPick,
 } from './crm-data'
+import { createTarget, dropSecondaryIndexes, log, maintenance, ms, option, pad, seconds, signIn, SIZE_NAMES, stopwatch, timeInterleaved } from './support'
 
 // ---------------------------------------------------------------- options
 
-const SIZE_NAMES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
 
 const sizeLabels = (option('sizes') ?? '10k,100k,1m').toLowerCase().split(',').map((s) => s.trim())
 for (const s of sizeLabels) if (!SIZE_NAMES[s]) throw new Error(`--sizes: unknown size ${s} (use ${Object.keys(SIZE_NAMES).join(', ')})`)
@@ -69,87 +63,19 @@ const importRows = Number(option('import-rows') ?? 100_000)
 const importAt = (option('import-at') ?? sizeLabels[0] ?? '10k').toLowerCase()
 /** `--skip-search`: only load and import (the import figures alone). */
 const skipSearch = process.argv.includes('--skip-search')
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/postgres'
 const CHUNK = 20_000
 const INTERACTIONS_PER_COMPANY = 3
 const NOW = new Date()
 
 // ---------------------------------------------------------------- timing
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
 
-/**
- * Two measurements interleaved sample by sample (a, b, a, b…), so both see the same background
- * load: on a shared machine a block of one then a block of the other would compare two moments.
- */
-async function timeInterleaved(n: number, a: () => Promise<unknown>, b: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) {
-    await a()
-    await b()
-  }
-  const samplesA: number[] = []
-  const samplesB: number[] = []
-  for (let i = 0; i < n; i++) {
-    let t0 = performance.now()
-    await a()
-    samplesA.push(performance.now() - t0)
-    t0 = performance.now()
-    await b()
-    samplesB.push(performance.now() - t0)
-  }
-  samplesA.sort((x, y) => x - y)
-  samplesB.sort((x, y) => x - y)
-  return [
-    { p50: percentile(samplesA, 50), p95: percentile(samplesA, 95) },
-    { p50: percentile(samplesB, 50), p95: percentile(samplesB, 95) },
-  ] as const
-}
 
-async function stopwatch<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now()
-  const value = await fn()
-  return [value, performance.now() - t0]
-}
 
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2))
-const seconds = (v: number) => `${(v / 1000).toFixed(1)} s`
-const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`)
 
 // ---------------------------------------------------------------- databases
 
-interface Target {
-  kind: 'pglite' | 'postgres'
-  url?: string
-  dataDir?: string
-  dispose(): Promise<void>
-}
 
-async function createTarget(kind: 'pglite' | 'postgres'): Promise<Target> {
-  if (kind === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ponte-bench-crm-'))
-    return { kind, dataDir: dir, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) }
-  }
-  // A throwaway database per run on the given server, dropped at the end.
-  const name = `ponte_bench_${Date.now()}_${process.pid}`
-  const admin = new pg.Client({ connectionString: POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(POSTGRES_URL)
-  url.pathname = `/${name}`
-  return {
-    kind,
-    url: url.toString(),
-    async dispose() {
-      const c = new pg.Client({ connectionString: POSTGRES_URL })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    },
-  }
-}
 
 /** COPY … FROM of CSV text chunks: PGlite reads a blob at /dev/blob, PostgreSQL a COPY stream. */
 async function copyChunks(database: Database, table: string, columns: readonly string[], chunks: string[], client?: pg.PoolClient) {
@@ -169,25 +95,7 @@ async function copyChunks(database: Database, table: string, columns: readonly s
 
 const BULK_TABLES = ['companies', 'interactions', 'company_activity']
 
-/** Secondary indexes of the bulk-loaded tables: dropped before the load, rebuilt after (as any bulk load does). */
-async function dropSecondaryIndexes(database: Database): Promise<{ name: string; def: string }[]> {
-  const { rows } = await database.executor.executeSql(
-    `select indexname as name, indexdef as def from pg_indexes
-      where schemaname = current_schema() and tablename = any($1::text[])
-        and indexname not in (select conname from pg_constraint)`,
-    [BULK_TABLES],
-  )
-  const indexes = rows as { name: string; def: string }[]
-  for (const index of indexes) await database.executor.executeSql(`drop index ${index.name}`, [])
-  return indexes
-}
 
-async function maintenance(database: Database, statements: string[]) {
-  await database.withConnection(async (sql) => {
-    await sql.executeSql(`set maintenance_work_mem = '${database.kind === 'pglite' ? '128MB' : '512MB'}'`, [])
-    for (const statement of statements) await sql.executeSql(statement, [])
-  })
-}
 
 // ---------------------------------------------------------------- the run
 
@@ -244,19 +152,10 @@ function samplesFor(size: number): number {
   return size >= 1_000_000 ? 20 : size >= 100_000 ? 30 : 50
 }
 
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ponte-csrf': '1' },
-    body: JSON.stringify({ email, password: 'ponte-demo' }),
-  })
-  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status}`)
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-}
 
 async function loadData(database: Database, size: number, units: UnitPick[], comuni: ComunePick[]) {
   const generator = createGenerator({ seed: 3_000 + size, firstSerial: 2_000_000, comuni, units, now: NOW })
-  const [indexes, dropMs] = await stopwatch(() => dropSecondaryIndexes(database))
+  const [indexes, dropMs] = await stopwatch(() => dropSecondaryIndexes(database, BULK_TABLES))
   let generateMs = 0
   let copyMs = 0
   for (let done = 0; done < size; done += CHUNK) {
@@ -324,7 +223,7 @@ async function runImport(database: Database, deps: AppDeps, actor: Actor, unitId
 async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[], imports: ImportFigures[]) {
   const size = SIZE_NAMES[sizeLabel] ?? 0
   log(`${kind} ${sizeLabel}: preparing`)
-  const target = await createTarget(kind)
+  const target = await createTarget(kind, 'bench')
   let database: Database | null = null
   let closeServer: (() => Promise<void>) | null = null
   try {
@@ -401,9 +300,12 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
         const essential = captured.filter((c) => /from "companies"/.test(c.sql))
         captured = null
         const executor = database.executor
-        const [http, raw] = await timeInterleaved(n, get, async () => {
-          for (const statement of essential) await executor.executeSql(statement.sql, statement.params)
-        })
+        const [http, raw] = await timeInterleaved(n, [
+          get,
+          async () => {
+            for (const statement of essential) await executor.executeSql(statement.sql, statement.params)
+          },
+        ])
         rows.push({ db: kind, size: sizeLabel, query: query.name, user: user.label, httpP50: http.p50, httpP95: http.p95, sqlP50: raw.p50, sqlP95: raw.p95, statements, total: `${page.totalIsEstimate ? '≈' : ''}${page.total}` })
         log(`  ${query.name} / ${user.label}: HTTP p95 ${ms(http.p95)} ms, SQL p95 ${ms(raw.p95)} ms, ${statements} statements, total ${page.total}`)
       }
@@ -430,9 +332,6 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
 
 // ---------------------------------------------------------------- report
 
-function pad(text: string, width: number) {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length)
-}
 
 function printReport(rows: Row[], imports: ImportFigures[]) {
   const header = ['db', 'size', 'query', 'user', 'total', 'stmts', 'HTTP p50', 'HTTP p95', 'SQL p50', 'SQL p95', 'ratio p50', 'ratio p95']

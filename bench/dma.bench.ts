@@ -12,11 +12,9 @@
  *    the ratio HTTP / SQL and p95 at the largest size / p95 at the smallest.
  * Prints figures; asserts nothing (HOUSE_STYLE: benchmarks, never timed tests).
  */
-import fs from 'node:fs'
 import type http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
-import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -37,15 +35,11 @@ import type { RequestContext } from '../src/server/http/context'
 import { seedDemoNetwork } from '../src/server/seed/demo-network'
 import { prng } from '../src/shared/prng'
 import { createHelpers, dropHelpers, insertPopulation, POOL_SIZE, randomAnswers, regionWeights } from './dma-data'
+import { createTarget, dropSecondaryIndexes, log, maintenance, ms, option, pad, seconds, signIn, SIZE_NAMES, stopwatch, thousands, timeInterleaved } from './support'
 
 // ---------------------------------------------------------------- options
 
-const SIZE_NAMES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
 
 const sizeLabels = (option('sizes') ?? '10k,100k,1m').toLowerCase().split(',').map((s) => s.trim())
 for (const s of sizeLabels) if (!SIZE_NAMES[s]) throw new Error(`--sizes: unknown size ${s} (use ${Object.keys(SIZE_NAMES).join(', ')})`)
@@ -57,50 +51,15 @@ const skipScoring = process.argv.includes('--skip-scoring')
 const skipQuery = process.argv.includes('--skip-query')
 /** `--keep`: leave the loaded database (PostgreSQL) or data directory (PGlite) for EXPLAIN ANALYZE. */
 const keep = process.argv.includes('--keep')
-const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/postgres'
 /** Rows per INSERT … SELECT of the population (one statement: bounded memory, progress). */
 const CHUNK = 50_000
 
 // ---------------------------------------------------------------- timing
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
 
-/**
- * Measurements interleaved sample by sample (a, b, c, a, b, c…), so all see the same background
- * load: on a shared machine a block of one then a block of the other would compare two moments.
- */
-async function timeInterleaved(n: number, fns: (() => Promise<unknown>)[]) {
-  for (let i = 0; i < 3; i++) for (const fn of fns) await fn()
-  const samples = fns.map(() => [] as number[])
-  for (let i = 0; i < n; i++) {
-    for (const [j, fn] of fns.entries()) {
-      const t0 = performance.now()
-      await fn()
-      samples[j]?.push(performance.now() - t0)
-    }
-  }
-  return samples.map((list) => {
-    list.sort((x, y) => x - y)
-    return { p50: percentile(list, 50), p95: percentile(list, 95) }
-  })
-}
 
-async function stopwatch<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now()
-  const value = await fn()
-  return [value, performance.now() - t0]
-}
 
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2))
-const seconds = (v: number) => `${(v / 1000).toFixed(1)} s`
-const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`)
-const thousands = (v: number) => Math.round(v).toLocaleString('en-US')
 
-function pad(text: string, width: number) {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length)
-}
 
 // ---------------------------------------------------------------- scoring throughput
 
@@ -151,57 +110,9 @@ function scoringThroughput(): ScoringRow[] {
 
 // ---------------------------------------------------------------- databases
 
-interface Target {
-  kind: 'pglite' | 'postgres'
-  url?: string
-  dataDir?: string
-  dispose(): Promise<void>
-}
 
-async function createTarget(kind: 'pglite' | 'postgres'): Promise<Target> {
-  if (kind === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ponte-bench-dma-'))
-    return { kind, dataDir: dir, dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) }
-  }
-  // A throwaway database per run on the given server, dropped at the end.
-  const name = `ponte_bench_dma_${Date.now()}_${process.pid}`
-  const admin = new pg.Client({ connectionString: POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const url = new URL(POSTGRES_URL)
-  url.pathname = `/${name}`
-  return {
-    kind,
-    url: url.toString(),
-    async dispose() {
-      const c = new pg.Client({ connectionString: POSTGRES_URL })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    },
-  }
-}
 
-/** Secondary indexes of `assessments`: dropped before the load, rebuilt after (as any bulk load does). */
-async function dropSecondaryIndexes(database: Database): Promise<string[]> {
-  const { rows } = await database.executor.executeSql(
-    `select indexname as name, indexdef as def from pg_indexes
-      where schemaname = current_schema() and tablename = 'assessments'
-        and indexname not in (select conname from pg_constraint)`,
-    [],
-  )
-  const indexes = rows as { name: string; def: string }[]
-  for (const index of indexes) await database.executor.executeSql(`drop index ${index.name}`, [])
-  return indexes.map((i) => i.def)
-}
 
-async function maintenance(database: Database, statements: string[]) {
-  await database.withConnection(async (sql) => {
-    await sql.executeSql(`set maintenance_work_mem = '${database.kind === 'pglite' ? '128MB' : '512MB'}'`, [])
-    for (const statement of statements) await sql.executeSql(statement, [])
-  })
-}
 
 // ---------------------------------------------------------------- samples
 
@@ -276,20 +187,11 @@ function samplesFor(size: number): number {
   return size >= 1_000_000 ? 20 : size >= 100_000 ? 30 : 50
 }
 
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-ponte-csrf': '1' },
-    body: JSON.stringify({ email, password: 'ponte-demo' }),
-  })
-  if (!res.ok) throw new Error(`sign-in of ${email} failed: ${res.status}`)
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-}
 
 async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[]) {
   const size = SIZE_NAMES[sizeLabel] ?? 0
   log(`${kind} ${sizeLabel}: preparing`)
-  const target = await createTarget(kind)
+  const target = await createTarget(kind, 'bench_dma')
   let database: Database | null = null
   let closeServer: (() => Promise<void>) | null = null
   try {
@@ -323,7 +225,7 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
 
     log(`${kind} ${sizeLabel}: loading ${size} latest validated assessments (+ the earlier T0 of a third)`)
     const [, loadMs] = await stopwatch(async () => {
-      const indexes = await dropSecondaryIndexes(database as Database)
+      const indexes = (await dropSecondaryIndexes(database as Database, ['assessments'])).map((i) => i.def)
       await (database as Database).withConnection(async (sql) => {
         await sql.executeSql('select setseed(0.42)', [])
         await createHelpers(sql, regions)

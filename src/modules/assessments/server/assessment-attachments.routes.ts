@@ -1,7 +1,7 @@
 /** HTTP of an assessment's evidence files: validate → call the service → respond. */
-import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../../../shared/app-error'
 import { createRouter, defineRoute, jsonResponse, z } from '../../../server/http/openapi'
+import { uploadLimit } from '../../../server/http/files'
 import { ctxOf } from '../../../server/http/middleware'
 import { ASSESSMENT_ATTACHMENT_MAX_BYTES, AssessmentAttachment, AssessmentAttachmentUploadInput, DmaQuestionId } from '../assessments.contract'
 import { addAttachment, deleteAttachment, getAttachmentFile, listAttachments } from './assessment-attachments.service'
@@ -15,13 +15,7 @@ const UploadForm = z.object({
 })
 
 const maxMb = ASSESSMENT_ATTACHMENT_MAX_BYTES / 1024 / 1024
-// base64 grows a file by 4/3; a multipart envelope adds a little.
-const uploadLimit = bodyLimit({
-  maxSize: Math.ceil((ASSESSMENT_ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024,
-  onError: () => {
-    throw new AppError('VALIDATION', 'errors.attachmentTooLarge', { maxMb })
-  },
-})
+const attachmentUploadLimit = uploadLimit(ASSESSMENT_ATTACHMENT_MAX_BYTES, 'errors.attachmentTooLarge')
 
 export const assessmentAttachmentsRoutes = createRouter()
   .openapi(
@@ -35,7 +29,7 @@ export const assessmentAttachmentsRoutes = createRouter()
     defineRoute({
       method: 'post', path: '/assessments/{id}/attachments', tags,
       summary: `Add an evidence file to a draft (multipart \`file\` + optional \`questionId\`, or JSON with base64 \`content\`; PDF, images, text, Office; at most ${maxMb} MB; audited)`,
-      middleware: [uploadLimit],
+      middleware: [attachmentUploadLimit],
       request: {
         params: IdParam,
         body: { required: false, description: 'The file', content: { 'multipart/form-data': { schema: UploadForm }, 'application/json': { schema: AssessmentAttachmentUploadInput } } },

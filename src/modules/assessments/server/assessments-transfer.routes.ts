@@ -3,11 +3,10 @@
  * the EDIH spreadsheet shape: validate → call the service → respond (exports streamed). Mounted
  * above the record routes: `/assessments/export` and `/assessments/imports` are not `{id}`s.
  */
-import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../../../shared/app-error'
 import { createRouter, defineRoute, jsonResponse, z } from '../../../server/http/openapi'
+import { fileDownload, spreadsheetResponse, uploadLimit } from '../../../server/http/files'
 import { ctxOf } from '../../../server/http/middleware'
-import type { ExportFile } from '../../companies'
 import {
   ASSESSMENT_IMPORT_MAX_BYTES,
   ASSESSMENT_STAGES,
@@ -28,32 +27,7 @@ const ImportForm = z.object({
   unitId: z.string().uuid().optional(),
 })
 
-const fileResponse = {
-  description: 'The assessments',
-  content: {
-    'text/csv': { schema: z.string() },
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
-  },
-}
-
-function download(file: ExportFile): Response {
-  return new Response(file.body, {
-    status: 200,
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
-      'cache-control': 'no-store',
-    },
-  })
-}
-
-// base64 grows a file by 4/3; a multipart envelope adds a little.
-const uploadLimit = bodyLimit({
-  maxSize: Math.ceil((ASSESSMENT_IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024,
-  onError: () => {
-    throw new AppError('VALIDATION', 'errors.importTooLarge', { maxMb: Math.round(ASSESSMENT_IMPORT_MAX_BYTES / 1024 / 1024) })
-  },
-})
+const importUploadLimit = uploadLimit(ASSESSMENT_IMPORT_MAX_BYTES, 'errors.importTooLarge')
 
 export const assessmentsTransferRoutes = createRouter()
   .openapi(
@@ -62,16 +36,16 @@ export const assessmentsTransferRoutes = createRouter()
       summary:
         'Assessments of the filtered list (same scope and filters as GET /assessments): `edih` = the EDIH reporting tool’s XLSX (validated by default), `csv`/`xlsx` = every assessment with metadata and raw answers (audited)',
       request: { query: AssessmentExportQuery },
-      responses: { 200: fileResponse },
+      responses: { 200: spreadsheetResponse('The assessments') },
     }),
-    async (c) => download(await exportAssessments(ctxOf(c), c.req.valid('query'))) as never,
+    async (c) => fileDownload(await exportAssessments(ctxOf(c), c.req.valid('query'))) as never,
   )
   .openapi(
     defineRoute({
       method: 'post', path: '/assessments/imports', tags,
       summary:
         'Import the EDIH reporting tool’s spreadsheet (multipart `file` or JSON with base64 `content`): rows matched to the caller’s companies by name or VAT; a dry run (default) reports, a real run creates validated `imported` assessments (all or nothing)',
-      middleware: [uploadLimit],
+      middleware: [importUploadLimit],
       request: {
         body: {
           required: false,

@@ -9,6 +9,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
+/** The text and HTML bodies of a mail made of paragraphs; `url`, where it appears, becomes a link. */
+function bodies(lines: readonly string[], url?: string): { text: string; html: string } {
+  const link = url ? escapeHtml(url) : null
+  const html = lines.map((line) => `<p>${link ? escapeHtml(line).replace(link, `<a href="${link}">${link}</a>`) : escapeHtml(line)}</p>`).join('\n')
+  return { text: lines.join('\n\n'), html }
+}
+
 export function assessmentLinkMail(p: { locale: 'it' | 'en'; url: string; companyName: string; instrument: DmaInstrumentId; senderName: string; expiresAt: Date }) {
   const until = formatDate(p.locale, p.expiresAt)
   const en = p.locale === 'en'
@@ -27,8 +34,7 @@ export function assessmentLinkMail(p: { locale: 'it' | 'en'; url: string; compan
         `Apri il questionario: ${p.url}`,
         `Il link scade il ${until}. Non inoltratelo: chi lo possiede può rispondere per ${who}.`,
       ]
-  const html = lines.map((line) => `<p>${escapeHtml(line).replace(escapeHtml(p.url), `<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`)}</p>`).join('\n')
-  return { subject, text: lines.join('\n\n'), html }
+  return { subject, ...bodies(lines, p.url) }
 }
 
 export function assessmentReportMail(p: { locale: 'it' | 'en'; companyName: string; stage: string; unitName: string; senderName: string; message?: string | undefined }) {
@@ -41,7 +47,7 @@ export function assessmentReportMail(p: { locale: 'it' | 'en'; companyName: stri
       : `In allegato il rapporto della valutazione di maturità digitale (${p.stage}) di ${p.companyName}: punteggi per dimensione, confronto con aziende simili e prossimi passi.`,
     `${p.senderName} · ${p.unitName}`,
   ]
-  return { subject, text: lines.join('\n\n'), html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n') }
+  return { subject, ...bodies(lines) }
 }
 
 export function assessorNamedMail(p: { locale: 'it' | 'en'; url: string; companyName: string; stage: string; byName: string }) {
@@ -58,6 +64,5 @@ export function assessorNamedMail(p: { locale: 'it' | 'en'; url: string; company
         "Compilala con l'azienda durante la visita, con una nota di evidenza dove serve, poi inviala: lo staff la convaliderà.",
         `Apri la valutazione: ${p.url}`,
       ]
-  const html = lines.map((line) => `<p>${escapeHtml(line).replace(escapeHtml(p.url), `<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`)}</p>`).join('\n')
-  return { subject, text: lines.join('\n\n'), html }
+  return { subject, ...bodies(lines, p.url) }
 }

@@ -1,7 +1,7 @@
 /** HTTP of company imports and exports: validate → call the service → respond (files streamed). */
-import { bodyLimit } from 'hono/body-limit'
 import { AppError } from '../../../shared/app-error'
 import { createRouter, defineRoute, jsonBody, jsonResponse, z } from '../../../server/http/openapi'
+import { fileDownload, spreadsheetResponse, uploadLimit } from '../../../server/http/files'
 import { ctxOf } from '../../../server/http/middleware'
 import {
   CompanyImport,
@@ -12,7 +12,7 @@ import {
   EXPORT_FORMATS,
   IMPORT_MAX_BYTES,
 } from '../companies.contract'
-import { exportCompanies, importReportFile, type ExportFile } from './company-export.service'
+import { exportCompanies, importReportFile } from './company-export.service'
 import {
   getCompanyImport,
   getImportReport,
@@ -44,32 +44,7 @@ export const CompanyExportQuery = CompanyListQuery.omit({ cursor: true, limit: t
     .optional(),
 })
 
-const fileResponse = (description: string) => ({
-  description,
-  content: {
-    'text/csv': { schema: z.string() },
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
-  },
-})
-
-function download(file: ExportFile): Response {
-  return new Response(file.body, {
-    status: 200,
-    headers: {
-      'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
-      'cache-control': 'no-store',
-    },
-  })
-}
-
-// base64 grows a file by 4/3; a multipart envelope adds a little.
-const uploadLimit = bodyLimit({
-  maxSize: Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024,
-  onError: () => {
-    throw new AppError('VALIDATION', 'errors.importTooLarge', { maxMb: Math.round(IMPORT_MAX_BYTES / 1024 / 1024) })
-  },
-})
+const importUploadLimit = uploadLimit(IMPORT_MAX_BYTES, 'errors.importTooLarge')
 
 export const companyImportRoutes = createRouter()
   .openapi(
@@ -77,9 +52,9 @@ export const companyImportRoutes = createRouter()
       method: 'get', path: '/companies/export', tags,
       summary: 'Every company of the filtered list (same scope and filters as the list) as CSV (Excel: semicolon, UTF-8 BOM) or XLSX',
       request: { query: CompanyExportQuery },
-      responses: { 200: fileResponse('The companies') },
+      responses: { 200: spreadsheetResponse('The companies') },
     }),
-    async (c) => download(await exportCompanies(ctxOf(c), c.req.valid('query'))) as never,
+    async (c) => fileDownload(await exportCompanies(ctxOf(c), c.req.valid('query'))) as never,
   )
   .openapi(
     defineRoute({
@@ -92,7 +67,7 @@ export const companyImportRoutes = createRouter()
     defineRoute({
       method: 'post', path: '/companies/imports', tags,
       summary: 'Upload a CSV or XLSX file (multipart `file`, or JSON with base64 `content`): detected options, suggested mapping, preview',
-      middleware: [uploadLimit],
+      middleware: [importUploadLimit],
       request: {
         body: {
           required: false,
@@ -154,11 +129,11 @@ export const companyImportRoutes = createRouter()
   .openapi(
     defineRoute({
       method: 'get', path: '/companies/imports/{importId}/report', tags, summary: 'The report of the last dry run or import: counts and every error, CSV or XLSX',
-      request: { params: IdParam, query: FormatQuery }, responses: { 200: fileResponse('The report') },
+      request: { params: IdParam, query: FormatQuery }, responses: { 200: spreadsheetResponse('The report') },
     }),
     async (c) => {
       const ctx = ctxOf(c)
       const { row, errors } = await getImportReport(ctx, c.req.valid('param').importId)
-      return download(importReportFile({ fileName: row.fileName, created: row.created, updated: row.updated, unchanged: row.unchanged, errors }, c.req.valid('query').format, ctx.locale)) as never
+      return fileDownload(importReportFile({ fileName: row.fileName, created: row.created, updated: row.updated, unchanged: row.unchanged, errors }, c.req.valid('query').format, ctx.locale)) as never
     },
   )
