@@ -25,6 +25,7 @@ import pino from 'pino'
 import * as companiesModule from '../src/modules/companies'
 import { CompanyListQuery } from '../src/modules/companies/companies.contract'
 import { listCompanies } from '../src/modules/companies/server/companies.service'
+import { listDuplicatePairs } from '../src/modules/companies/server/company-duplicates.service'
 import { loadActor, type Actor } from '../src/modules/identity'
 import { createApp } from '../src/server/app'
 import { buildDeps } from '../src/server/boot'
@@ -63,6 +64,17 @@ const importRows = Number(option('import-rows') ?? 100_000)
 const importAt = (option('import-at') ?? sizeLabels[0] ?? '10k').toLowerCase()
 /** `--skip-search`: only load and import (the import figures alone). */
 const skipSearch = process.argv.includes('--skip-search')
+/** `--keep`: leave the loaded database (PostgreSQL) or data directory (PGlite) for EXPLAIN ANALYZE. */
+const keep = process.argv.includes('--keep')
+/**
+ * `--reuse <url>`: measure a database loaded and kept by an earlier `--keep` run (PostgreSQL, one
+ * size): no seeding, no load, nothing dropped. Loading 1M companies takes minutes; comparing two
+ * versions of the code on the same data then takes one load.
+ */
+const reuse = option('reuse')
+/** `--duplicates`: also time the duplicates review queue (first and second page, once each: slow). */
+const duplicates = process.argv.includes('--duplicates')
+if (reuse && (kinds.length !== 1 || kinds[0] !== 'postgres' || sizeLabels.length !== 1)) throw new Error('--reuse takes --db postgres and one size')
 const CHUNK = 20_000
 const INTERACTIONS_PER_COMPANY = 3
 const NOW = new Date()
@@ -220,10 +232,12 @@ async function runImport(database: Database, deps: AppDeps, actor: Actor, unitId
   return { db: database.kind, rows: rows.length, ponteMs, copyMs, note: `${(bytes.length / 1e6).toFixed(1)} MB CSV` }
 }
 
+const dupRows: { db: string; size: string; user: string; firstMs: number; secondMs: number; pairs: number }[] = []
+
 async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[], imports: ImportFigures[]) {
   const size = SIZE_NAMES[sizeLabel] ?? 0
   log(`${kind} ${sizeLabel}: preparing`)
-  const target = await createTarget(kind, 'bench')
+  const target = reuse ? { kind, url: reuse, dataDir: undefined, dispose: async () => {} } : await createTarget(kind, 'bench')
   let database: Database | null = null
   let closeServer: (() => Promise<void>) | null = null
   try {
@@ -243,7 +257,7 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
       : drizzlePg({ client: database.pool as pg.Pool, schema, logger: queryLogger })) as unknown as Db
     const env = loadEnv({ NODE_ENV: 'production', LOG_LEVEL: 'warn', PONTE_JOBS: 'off', PONTE_SECRET: 'bench-secret-bench-secret-bench-secret-42', PONTE_PUBLIC_URL: 'http://127.0.0.1' })
     const deps = await buildDeps({ env, logger: pino({ level: 'warn' }), database: { ...database, db: loggedDb } })
-    await seedDemoNetwork(database.db, env.PONTE_DEMO_PASSWORD)
+    if (!reuse) await seedDemoNetwork(database.db, env.PONTE_DEMO_PASSWORD)
 
     const { rows: unitRows } = await database.executor.executeSql(
       `select u.id, u.code, coalesce(array_agg(m.user_id) filter (where m.role in ('unit_staff','unit_manager')), '{}') as authors
@@ -257,9 +271,14 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
     )
     const comuni = comuneRows as ComunePick[]
 
-    log(`${kind} ${sizeLabel}: loading ${size} companies + ${size * INTERACTIONS_PER_COMPANY} interactions`)
-    const load = await loadData(database, size, units, comuni)
-    log(`${kind} ${sizeLabel}: generate ${seconds(load.generateMs)}, COPY ${seconds(load.copyMs)}, index build ${seconds(load.indexMs)}, vacuum analyze ${seconds(load.vacuumMs)}`)
+    if (reuse) {
+      // Migrations the kept database lacked may have changed indexes: fresh statistics first.
+      await maintenance(database, ['vacuum analyze companies'])
+    } else {
+      log(`${kind} ${sizeLabel}: loading ${size} companies + ${size * INTERACTIONS_PER_COMPANY} interactions`)
+      const load = await loadData(database, size, units, comuni)
+      log(`${kind} ${sizeLabel}: generate ${seconds(load.generateMs)}, COPY ${seconds(load.copyMs)}, index build ${seconds(load.indexMs)}, vacuum analyze ${seconds(load.vacuumMs)}`)
+    }
 
     const app = createApp(deps)
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
@@ -313,6 +332,18 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
     await closeServer()
     closeServer = null
 
+    if (duplicates) {
+      for (const user of users) {
+        const ctx: RequestContext = { db: database.db, deps, actor: user.actor, requestId: null, locale: 'it', now: () => new Date() }
+        const [first, firstMs] = await stopwatch(() => listDuplicatePairs(ctx, { limit: 25 } as Parameters<typeof listDuplicatePairs>[1]))
+        const [, secondMs] = first.nextCursor
+          ? await stopwatch(() => listDuplicatePairs(ctx, { limit: 25, cursor: first.nextCursor ?? undefined } as Parameters<typeof listDuplicatePairs>[1]))
+          : [null, Number.NaN]
+        dupRows.push({ db: kind, size: sizeLabel, user: user.label, firstMs, secondMs, pairs: first.items.length })
+        log(`  duplicates / ${user.label}: first page ${seconds(firstMs)}, second ${seconds(secondMs)}`)
+      }
+    }
+
     if (sizeLabel === importAt) {
       log(`${kind}: import of ${importRows} rows through Ponte vs COPY`)
       const admin = users[0]
@@ -326,7 +357,8 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
   } finally {
     if (closeServer) await closeServer()
     if (database) await database.close()
-    await target.dispose()
+    if (keep && !reuse) log(`kept: ${target.url ?? target.dataDir}`)
+    else await target.dispose()
   }
 }
 
@@ -358,6 +390,10 @@ function printReport(rows: Row[], imports: ImportFigures[]) {
       const ratio = i.ponteMs === null ? '—' : `${(i.ponteMs / i.copyMs).toFixed(2)}×`
       console.log(`  ${pad(i.db, 8)} ${i.rows} rows: COPY ${seconds(i.copyMs)}, Ponte ${i.ponteMs === null ? '—' : seconds(i.ponteMs)}, ratio ${ratio}  (${i.note})`)
     }
+  }
+  if (dupRows.length) {
+    console.log('\nDuplicates review queue (listDuplicatePairs, 25 pairs a page, one run each)')
+    for (const d of dupRows) console.log(`  ${pad(d.db, 8)} ${pad(d.size, 5)} ${pad(d.user, 14)} first page ${seconds(d.firstMs)}, second page ${seconds(d.secondMs)}`)
   }
   console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`)
 }

@@ -18,6 +18,9 @@ import { companiesRoutes } from '../modules/companies'
 import { contactsRoutes } from '../modules/contacts'
 import { interactionsRoutes } from '../modules/interactions'
 import { assessmentsRoutes } from '../modules/assessments'
+import { projectsRoutes } from '../modules/projects'
+import { expertsRoutes } from '../modules/experts'
+import { roadmapsRoutes } from '../modules/roadmaps'
 import { territoryRoutes } from '../modules/territory'
 import { AppError } from '../shared/app-error'
 import { readMigrationStatus } from './db/migrate'
@@ -71,6 +74,9 @@ export function createApi() {
   api.route('/', contactsRoutes)
   api.route('/', interactionsRoutes)
   api.route('/', assessmentsRoutes)
+  api.route('/', projectsRoutes)
+  api.route('/', expertsRoutes)
+  api.route('/', roadmapsRoutes)
   api.route('/', territoryRoutes)
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'ponte.session_token' })
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Personal API token (ponte_…)' })

@@ -6,5 +6,6 @@
 import { companyActivityMover, type CompanyReferenceMover } from '../modules/companies'
 import { contactsCompanyMover } from '../modules/contacts'
 import { interactionsMover } from '../modules/interactions'
+import { projectsCompanyMover } from '../modules/projects'
 
-export const COMPANY_REFERENCES: readonly CompanyReferenceMover[] = [companyActivityMover, contactsCompanyMover, interactionsMover]
+export const COMPANY_REFERENCES: readonly CompanyReferenceMover[] = [companyActivityMover, contactsCompanyMover, interactionsMover, projectsCompanyMover]

@@ -129,5 +129,7 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Options) =>
     request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: Options) =>
+    request<T>('PUT', path, { ...options, body }),
   delete: <T = void>(path: string, options?: Options) => request<T>('DELETE', path, options),
 }

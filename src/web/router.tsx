@@ -47,8 +47,13 @@ import {
   UsersPage,
 } from '../modules/identity/web'
 import { AssessmentPage, AssessmentsHubPage, SelfAssessmentPage } from '../modules/assessments/web'
+import { GenerateRoadmapButton, RoadmapCataloguePage, RoadmapPage, RoadmapSignoffPage, RoadmapsPage } from '../modules/roadmaps/web'
+import { ProjectPage, ProjectsPage, SupportDayConfirmPage } from '../modules/projects/web'
+import { PROJECT_STATUSES } from '../modules/projects/projects.contract'
 import { ASSESSMENT_MODES, ASSESSMENT_STAGES, ASSESSMENT_STATUSES, DMA_INSTRUMENT_IDS } from '../modules/assessments/assessments.contract'
 import { MailMessagePage, OutboxPage } from '../modules/mail/web'
+import { EXPERT_COMPETENCE_KEYS, EXPERT_PROFILE_STATUSES } from '../modules/experts/experts.contract'
+import { ExpertsPage, MyExpertProfilePage } from '../modules/experts/web'
 import { isApiError } from './api-client'
 import { companyPanels } from './company-panels'
 import { contactPanels } from './contact-panels'
@@ -137,6 +142,15 @@ const selfAssessmentRoute = createRoute({
   path: 'self-assessment/$token',
   component: function SelfAssessmentRoute() {
     return <SelfAssessmentPage token={selfAssessmentRoute.useParams().token} />
+  },
+})
+
+// A company reads and signs off its roadmap through the emailed link, without an account.
+const roadmapSignoffRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'roadmap-signoff/$token',
+  component: function RoadmapSignoffRoute() {
+    return <RoadmapSignoffPage token={roadmapSignoffRoute.useParams().token} />
   },
 })
 
@@ -366,11 +380,33 @@ const assessmentsRoute = createRoute({
   },
 })
 
+// Roadmaps: the list (a static path: it wins over `roadmaps/$id`) and one roadmap.
+const roadmapsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'roadmaps',
+  component: RoadmapsPage,
+})
+
+// The action catalogue (static: wins over `roadmaps/$id`); network admins edit it.
+const roadmapCatalogueRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'roadmaps/catalogue',
+  component: RoadmapCataloguePage,
+})
+
+const roadmapRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'roadmaps/$id',
+  component: function RoadmapRoute() {
+    return <RoadmapPage id={roadmapRoute.useParams().id} />
+  },
+})
+
 const assessmentRoute = createRoute({
   getParentRoute: () => appLayout,
   path: 'assessments/$id',
   component: function AssessmentRoute() {
-    return <AssessmentPage id={assessmentRoute.useParams().id} />
+    return <AssessmentPage id={assessmentRoute.useParams().id} extraActions={(assessment) => <GenerateRoadmapButton assessment={assessment} />} />
   },
 })
 
@@ -466,8 +502,75 @@ const profileRoute = createRoute({
   component: ProfilePage,
 })
 
+// The expert's own profile, and the staff's expert pool (the open profile in `?open=`).
+const myExpertProfileRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'expert-profile',
+  component: MyExpertProfilePage,
+})
+
+const expertsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'experts',
+  validateSearch: z.object({
+    q: optionalSearchText,
+    status: optionalOf(EXPERT_PROFILE_STATUSES),
+    competence: optionalOf(EXPERT_COMPETENCE_KEYS),
+    sector: optionalOf(ATECO_SECTION_CODES),
+    province: z.string().regex(/^[A-Z]{2}$/).optional().catch(undefined),
+    minAvailability: z.coerce.number().min(0).max(22).optional().catch(undefined),
+    open: z.string().uuid().optional().catch(undefined),
+  }),
+  component: function ExpertsRoute() {
+    const { open, ...filters } = expertsRoute.useSearch()
+    const navigate = expertsRoute.useNavigate()
+    return (
+      <ExpertsPage
+        filters={filters}
+        onFiltersChange={(next) => void navigate({ search: { ...next, open }, replace: true })}
+        openUserId={open}
+        onOpen={(userId) => void navigate({ search: { ...filters, open: userId } })}
+      />
+    )
+  },
+})
+
+// Projects of support days (static `projects` before `projects/$projectId`); experts see theirs with ?mine=true.
+const projectsRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'projects',
+  validateSearch: z.object({
+    unitId: optionalText,
+    status: optionalOf(PROJECT_STATUSES),
+    expertUserId: optionalText,
+    mine: z.coerce.boolean().optional().catch(undefined),
+  }),
+  component: function ProjectsRoute() {
+    const search = projectsRoute.useSearch()
+    const navigate = projectsRoute.useNavigate()
+    return <ProjectsPage search={search} onSearchChange={(next) => void navigate({ search: { ...next, mine: search.mine }, replace: true })} />
+  },
+})
+
+const projectRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'projects/$projectId',
+  component: function ProjectRoute() {
+    return <ProjectPage id={projectRoute.useParams().projectId} />
+  },
+})
+
+// A company confirms a support day through the emailed link, without an account.
+const supportDayConfirmRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: 'support-days/confirm/$token',
+  component: function SupportDayConfirmRoute() {
+    return <SupportDayConfirmPage token={supportDayConfirmRoute.useParams().token} />
+  },
+})
+
 const routeTree = rootRoute.addChildren([
-  publicLayout.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, invitationRoute, selfAssessmentRoute]),
+  publicLayout.addChildren([loginRoute, forgotPasswordRoute, resetPasswordRoute, invitationRoute, selfAssessmentRoute, supportDayConfirmRoute, roadmapSignoffRoute]),
   appLayout.addChildren([
     homeRoute,
     networkRoute,
@@ -477,6 +580,11 @@ const routeTree = rootRoute.addChildren([
     companyEditRoute,
     assessmentsRoute,
     assessmentRoute,
+    roadmapsRoute,
+    roadmapCatalogueRoute,
+    roadmapRoute,
+    projectsRoute,
+    projectRoute,
     companyCustomFieldsRoute,
     companyImportRoute,
     companyDuplicatesRoute,
@@ -494,6 +602,8 @@ const routeTree = rootRoute.addChildren([
     outboxRoute,
     mailMessageRoute,
     profileRoute,
+    myExpertProfileRoute,
+    expertsRoute,
   ]),
 ])
 

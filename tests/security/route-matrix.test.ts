@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm'
 import { ROLES, type Role } from '../../src/modules/identity/identity.contract'
 import { apiTokens, memberships } from '../../src/modules/identity/server/identity.table'
 import { mailMessages } from '../../src/modules/mail/server/mail.table'
+import { ACTION_CATALOGUE_2026_R1 } from '../../src/modules/roadmaps/roadmaps.reference'
 import { buildRootUnit, buildUnit, buildUser, type BuiltUser } from '../factories/identity.factory'
 import { buildCompany } from '../factories/companies.factory'
 import { buildContact, linkContact } from '../factories/contacts.factory'
@@ -36,6 +37,13 @@ const SELF_ROUTES = new Set([
   'POST /me/password',
   'GET /me/tokens',
   'POST /me/tokens',
+  // The expert's own profile and CV.
+  'GET /experts/me',
+  'PUT /experts/me',
+  'POST /experts/me/submit',
+  'POST /experts/me/cv',
+  'GET /experts/me/cv',
+  'DELETE /experts/me/cv',
 ])
 
 /**
@@ -118,7 +126,31 @@ function sampleBody(key: string): unknown {
     'POST /assessments/{id}/links/{linkId}/revoke': {},
     'PATCH /assessment-links/{token}': { answers: {} },
     'POST /assessment-links/{token}/submit': {},
+    'POST /projects': { companyId: foreign.companyId, title: 'Intruso', budgetDays: 5 },
+    'PATCH /projects/{id}': { title: 'Rinominato' },
+    'POST /projects/{id}/transition': { status: 'cancelled' },
+    'POST /projects/{id}/assign': { expertUserId: foreign.userId },
+    'POST /projects/{id}/milestones': { title: 'Intrusa' },
+    'PATCH /projects/{id}/milestones/{milestoneId}': { done: true },
+    'POST /projects/{id}/entries': { workedOn: '2026-01-15', days: 1, activity: 'Intrusa' },
+    'POST /projects/{id}/entries/{entryId}/send-confirmation': { email: 'intruso@example.test' },
+    'POST /projects/{id}/entries/{entryId}/approve': {},
+    'POST /support-day-links/{token}/confirm': { name: 'Intruso' },
+    'POST /support-day-links/{token}/dispute': { name: 'Intruso', note: 'Intrusa' },
+    'PUT /experts/me': { headline: 'Profilo di prova' },
+    'POST /experts/me/submit': {},
+    'POST /experts/me/cv': { fileName: 'cv.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 cv').toString('base64') },
+    'POST /experts/{userId}/approve': {},
+    'POST /experts/{userId}/reject': { note: 'Respinto da un intruso' },
     'POST /assessments/imports': { fileName: 'intrusa.xlsx', content: Buffer.from('PK').toString('base64'), stage: 'T0', dryRun: false, unitId: foreign.unitId },
+    // The action catalogue is network-wide: only network admins publish edits (others get 403).
+    'POST /roadmaps/catalogue/actions': { action: { ...ACTION_CATALOGUE_2026_R1.actions[0], id: 'azione-intrusa' }, note: 'Intrusa', baseVersion: ACTION_CATALOGUE_2026_R1.id },
+    'PUT /roadmaps/catalogue/actions/{actionId}': { action: ACTION_CATALOGUE_2026_R1.actions[0], note: 'Intrusa', baseVersion: ACTION_CATALOGUE_2026_R1.id },
+    'POST /roadmaps': { assessmentId: foreign.roadmapAssessmentId },
+    'PUT /roadmaps/{id}': { baseVersion: 1, items: [] },
+    'POST /roadmaps/{id}/signoff': { email: 'intruso@example.test' },
+    'PUT /roadmaps/{id}/t1': { dueOn: '2027-01-01' },
+    'POST /roadmap-signoff/{token}/sign': { name: 'Intruso', version: 1, accept: true },
   }
   if (!(key in bodies)) throw new Error(`route matrix: add a sample body for ${key}`)
   return bodies[key]
@@ -131,6 +163,9 @@ function resolvePath(route: Route): string {
   if (route.path === '/assessments/{id}/benchmark') return `/assessments/${foreign.validatedAssessmentId}/benchmark`
   // Narrowed to antenna B's unit: a foreign unit must look missing, and nothing of B may show.
   if (route.path === '/assessments/dashboard') return `/assessments/dashboard?unitId=${foreign.unitId}`
+  // Antenna B's expert timesheet for a month with days: nothing of it may show.
+  if (route.path === '/roadmaps/{id}/diff') return `/roadmaps/${foreign.roadmapId}/diff?from=1&to=1`
+  if (route.path === '/support-days/timesheet') return `/support-days/timesheet?month=2026-01&expertUserId=${foreign.userId}`
   return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const byContext: Record<string, string | undefined> = {
       'units:id': foreign.unitId,
@@ -155,6 +190,15 @@ function resolvePath(route: Route): string {
       'assessments:linkId': foreign.assessmentLinkId,
       'assessments:attachmentId': foreign.assessmentAttachmentId,
       'assessment-links:token': 'not-a-real-assessment-token',
+      'projects:id': foreign.projectId,
+      'projects:milestoneId': foreign.projectMilestoneId,
+      'projects:entryId': foreign.supportDayEntryId,
+      'support-day-links:token': 'not-a-real-support-day-token',
+      'experts:userId': foreign.expertUserId,
+      // Catalogue actions belong to the whole network (reference data), not to antenna B.
+      'roadmaps:actionId': ACTION_CATALOGUE_2026_R1.actions[0]?.id,
+      'roadmaps:id': foreign.roadmapId,
+      'roadmap-signoff:token': 'not-a-real-roadmap-token',
       'territory:istatCode': '016024', // Bergamo: reference data, the same for every unit
     }
     const resource = route.path.split('/')[1] ?? ''
@@ -208,6 +252,25 @@ beforeAll(async () => {
   const validatedB = await clientB.post<{ id: string }>('/api/assessments', { companyId: companyB.id, stage: 'T0', mode: 'assisted' })
   await clientB.post(`/api/assessments/${validatedB.body.id}/submit`)
   await clientB.post(`/api/assessments/${validatedB.body.id}/validate`)
+  // A roadmap of B, generated from a validated assessment with answers.
+  const answeredB = await clientB.post<{ id: string }>('/api/assessments', { companyId: companyB.id, stage: 'T1', mode: 'assisted' })
+  await clientB.patch(`/api/assessments/${answeredB.body.id}`, {
+    answers: { Q1: { plan: [3], already: [8] }, Q2: [1], Q3: [1], Q4: [1, 0, 0, 0, 0, 0, 0], Q5: [1], Q6: [1], Q7: [1], Q8: [1], Q9: [0, 0, 0, 0, 0], Q10: [1], Q11: ['no', 'no', 'no', 'no', 'no'] },
+  })
+  await clientB.post(`/api/assessments/${answeredB.body.id}/submit`)
+  await clientB.post(`/api/assessments/${answeredB.body.id}/validate`)
+  const roadmapB = await clientB.post<{ id: string }>('/api/roadmaps', { assessmentId: answeredB.body.id })
+  // A running project of B with a milestone and a support day (staff B runs it as its expert).
+  const projectB = await clientB.post<{ id: string }>('/api/projects', { companyId: companyB.id, title: 'Progetto di B', budgetDays: 10, startsOn: '2026-01-01', expertUserId: managerB.id })
+  await clientB.post(`/api/projects/${projectB.body.id}/transition`, { status: 'active' })
+  const milestoneB = await clientB.post<{ id: string }>(`/api/projects/${projectB.body.id}/milestones`, { title: 'Tappa di B' })
+  const entryB = await clientB.post<{ id: string }>(`/api/projects/${projectB.body.id}/entries`, { workedOn: '2026-01-15', days: 1, activity: 'Giornata di B' })
+  // An expert of antenna B with a submitted profile and a CV.
+  const expertB = await buildUser(db, { grants: [{ unit: unitB, role: 'expert' }] })
+  const expertClientB = await signedInClient(t, expertB.email)
+  await expertClientB.request('PUT', '/api/experts/me', { headline: 'Esperta di B', competences: ['cybersecurity'], provinces: ['BS'], availabilityDaysPerMonth: 4 })
+  await expertClientB.post('/api/experts/me/cv', { fileName: 'cv-b.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4 cv di B').toString('base64') })
+  await expertClientB.post('/api/experts/me/submit')
   const adminClient = await signedInClient(t, admin.email)
   networkFieldId = (await adminClient.post<{ id: string }>('/api/companies/custom-fields', { key: 'di_rete', labelIt: 'Di rete', labelEn: 'Network', type: 'text' })).body.id
   Object.assign(foreign, {
@@ -229,6 +292,12 @@ beforeAll(async () => {
     assessmentLinkId: assessmentLinkB.body.id,
     assessmentAttachmentId: attachmentB.body.id,
     validatedAssessmentId: validatedB.body.id,
+    projectId: projectB.body.id,
+    projectMilestoneId: milestoneB.body.id,
+    supportDayEntryId: entryB.body.id,
+    expertUserId: expertB.id,
+    roadmapAssessmentId: answeredB.body.id,
+    roadmapId: roadmapB.body.id,
   })
   expect(Object.values(foreign).every(Boolean)).toBe(true)
   const [tokenRow] = await db.select().from(apiTokens).where(eq(apiTokens.id, token.body.id))

@@ -7,3 +7,7 @@
 export * from './assessments.reference'
 export { assessmentsRoutes } from './server/assessments.router'
 export { rescoreAssessments, type RescoreReport } from './server/assessments.rescore'
+/** A company's latest validated dimension scores (for gaps: roadmaps, expert matching). */
+export { latestValidatedScores } from './server/assessments.service'
+/** A validated assessment's answers and scores for planning (roadmaps), scoped to the actor. */
+export { findAssessmentScores, getAssessmentForRoadmap, listValidatedT0ForSeed, type AssessmentForRoadmap, type AssessmentScores } from './server/assessment-for-roadmap'

@@ -18,6 +18,7 @@ export * from './companies.reference'
 export * from './company-import.contract'
 export * from './companies-views.contract'
 export * from './company-duplicates.contract'
+export * from './company-journey.contract'
 
 const Id = z.string().uuid()
 const IsoDateTime = z.string().datetime({ offset: true })

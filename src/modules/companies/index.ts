@@ -17,7 +17,7 @@ export { findCompanyScopes, getCompanyScope, listCompaniesForSeed, type CompanyS
 /** One company as its API shows it (scoped like GET /companies/{id}): e.g. to prefill an assessment. */
 export { getCompany, updateCompany } from './server/companies.service'
 /** Scoping for company members (issue 3): the ids of the companies an actor reads as their member. */
-export { companyIdsOfMember, isCompanyMemberSomewhere } from './server/company-member-scope'
+export { companyIdsOfMember, isCompanyMemberSomewhere, isMemberOfCompany } from './server/company-member-scope'
 export { linkDemoCompanyMember } from './server/company-members.service'
 export { deriveCompanySize, normalizeText } from './server/companies.calculation'
 export {

@@ -17,6 +17,7 @@ import { isDatabaseEmpty, seedDemoNetwork } from '../seed/demo-network'
 import type { Database } from '../db/client'
 import { CliExit, registerCompaniesCommands } from './companies-command'
 import { registerDmaCommands } from './dma-command'
+import { registerRoadmapCommands } from './roadmap-command'
 
 async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const env = loadEnv()
@@ -124,6 +125,7 @@ program
 
 registerCompaniesCommands(program)
 registerDmaCommands(program)
+registerRoadmapCommands(program)
 
 class CliError extends Error {}
 

@@ -10,6 +10,9 @@ import { hashPassword, insertUserWithPassword } from '../../modules/identity'
 import { linkDemoCompanyMember, listCompaniesForSeed, seedDemoCompanies } from '../../modules/companies'
 import { seedDemoContacts } from '../../modules/contacts'
 import { seedDemoInteractions } from '../../modules/interactions'
+import { seedDemoExperts } from '../../modules/experts'
+import { seedDemoProjects } from '../../modules/projects'
+import { seedDemoRoadmaps } from '../../modules/roadmaps'
 import { seedDemoAssessments } from '../../modules/assessments/server/assessments.seed'
 import { units } from '../../modules/identity/server/identity.table'
 import type { Role, UnitType } from '../../modules/identity/identity.contract'
@@ -94,6 +97,20 @@ function demoInteractionsInput(
   return { companies, staffByUnit, followUpAssignee: { userId: bgStaff, unitId: bg.id } }
 }
 
+/** The demo users holding the expert role, per unit (the assessors of some assisted assessments). */
+function demoExpertsByUnit(unitIds: ReadonlyMap<string, { id: string }>, userIds: ReadonlyMap<string, string>): Map<string, string[]> {
+  const byUnit = new Map<string, string[]>()
+  for (const user of DEMO_USERS) {
+    const userId = userIds.get(user.email)
+    for (const [key, role] of user.grants) {
+      const unit = unitIds.get(key)
+      if (!unit || !userId || role !== 'expert') continue
+      byUnit.set(unit.id, [...(byUnit.get(unit.id) ?? []), userId])
+    }
+  }
+  return byUnit
+}
+
 /** True when the database holds no unit yet (a fresh install). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(units)
@@ -128,6 +145,8 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
       )
       userIds.set(user.email, userId)
     }
+    // The expert pool: profiles of the experts above plus new experts in the antennas.
+    await seedDemoExperts(tx, { unitIds: ids, userIds, passwordHash })
     const antennas = DEMO_UNITS.filter((u) => u.type === 'antenna' && u.provinceCode).map((u) => {
       const unit = ids.get(u.key)
       if (!unit || !u.provinceCode) throw new Error(`demo unit ${u.key} missing`)
@@ -146,7 +165,12 @@ export async function seedDemoNetwork(db: Db, password: string): Promise<{ units
     await seedDemoAssessments(tx, {
       companies: seeded.map((c) => ({ ...c, isPublicBody: c.legalForm === 'ente_pubblico' })),
       staffByUnit: interactionsInput.staffByUnit,
+      expertsByUnit: demoExpertsByUnit(ids, userIds),
     })
+    // Roadmaps generated from about half of the validated T0 assessments, most signed and under way.
+    await seedDemoRoadmaps(tx, { staffByUnit: interactionsInput.staffByUnit })
+    // A year of support days on ~15 projects, run by the pool's experts (the demo expert first).
+    await seedDemoProjects(tx, { companies: seeded, staffByUnit: interactionsInput.staffByUnit, preferredExpertIds: [userIds.get('esperto.digitale@ponte.demo') ?? ''] })
     return { units: DEMO_UNITS.length, users: DEMO_USERS.length, companies: companyCount }
   })
 }

@@ -17,8 +17,16 @@ import companyViewsEn from '../../modules/companies/web/locales/views.en.json'
 import companyViewsIt from '../../modules/companies/web/locales/views.it.json'
 import contactsEn from '../../modules/contacts/web/locales/en.json'
 import contactsIt from '../../modules/contacts/web/locales/it.json'
+import expertsEn from '../../modules/experts/web/locales/en.json'
+import expertsIt from '../../modules/experts/web/locales/it.json'
 import interactionsEn from '../../modules/interactions/web/locales/en.json'
+import roadmapCatalogueEn from '../../modules/roadmaps/web/locales/catalogue.en.json'
+import roadmapCatalogueIt from '../../modules/roadmaps/web/locales/catalogue.it.json'
+import roadmapRecordsEn from '../../modules/roadmaps/web/locales/records.en.json'
+import roadmapRecordsIt from '../../modules/roadmaps/web/locales/records.it.json'
 import interactionsIt from '../../modules/interactions/web/locales/it.json'
+import projectsEn from '../../modules/projects/web/locales/en.json'
+import projectsIt from '../../modules/projects/web/locales/it.json'
 
 export const moduleLocalesIt = {
   ...(assessmentsIt satisfies typeof assessmentsEn),
@@ -28,7 +36,11 @@ export const moduleLocalesIt = {
   ...(companyImportIt satisfies typeof companyImportEn),
   ...(companyViewsIt satisfies typeof companyViewsEn),
   ...(contactsIt satisfies typeof contactsEn),
+  ...(expertsIt satisfies typeof expertsEn),
   ...(interactionsIt satisfies typeof interactionsEn),
+  ...(roadmapCatalogueIt satisfies typeof roadmapCatalogueEn),
+  ...(roadmapRecordsIt satisfies typeof roadmapRecordsEn),
+  ...(projectsIt satisfies typeof projectsEn),
 }
 
 export const moduleLocalesEn = {
@@ -39,5 +51,9 @@ export const moduleLocalesEn = {
   ...(companyImportEn satisfies typeof companyImportIt),
   ...(companyViewsEn satisfies typeof companyViewsIt),
   ...(contactsEn satisfies typeof contactsIt),
+  ...(expertsEn satisfies typeof expertsIt),
   ...(interactionsEn satisfies typeof interactionsIt),
+  ...(roadmapCatalogueEn satisfies typeof roadmapCatalogueIt),
+  ...(roadmapRecordsEn satisfies typeof roadmapRecordsIt),
+  ...(projectsEn satisfies typeof projectsIt),
 }

@@ -12,6 +12,11 @@ import {
   IconCopy,
   IconAlarm,
   IconClipboardCheck,
+  IconBriefcase,
+  IconRoute,
+  IconUserStar,
+  IconId,
+  IconListCheck,
 } from '@tabler/icons-react'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -22,8 +27,7 @@ import { NavLinkLink } from '../ui/router-links'
 const icon = (Icon: typeof IconHome): ReactNode => <Icon size={18} stroke={1.6} aria-hidden="true" />
 
 /**
- * The navigation of the shell, one section per area. Only pages that exist are listed:
- * Roadmap and Progetti will each add a section here when their module ships its pages.
+ * The navigation of the shell, one section per area. Only pages that exist are listed.
  */
 export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const { t } = useTranslation()
@@ -45,6 +49,9 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
           <NavLinkLink to="/follow-ups" label={t('interactions.nav')} leftSection={icon(IconAlarm)} onClick={onNavigate} />
           {/* Staff only, like the rest of the section: the server answers the dashboard to staff roles. */}
           <NavLinkLink to="/assessments" label={t('assessments.hub.nav')} leftSection={icon(IconClipboardCheck)} onClick={onNavigate} />
+          <NavLinkLink to="/roadmaps" label={t('roadmapRecords.nav')} leftSection={icon(IconRoute)} onClick={onNavigate} />
+          <NavLinkLink to="/projects" search={{}} label={t('projects.nav')} leftSection={icon(IconBriefcase)} onClick={onNavigate} />
+          <NavLinkLink to="/experts" label={t('experts.nav.pool')} leftSection={icon(IconUserStar)} onClick={onNavigate} />
           <NavLinkLink
             to="/companies/duplicates"
             label={t('companyDuplicates.nav')}
@@ -58,6 +65,9 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
       {!canWorkWithCompanies(me) && me.memberships.some((m) => m.role === 'expert') ? (
         <NavSection title={t('assessments.hub.expertSection')}>
           <NavLinkLink to="/assessments" label={t('assessments.hub.nav')} leftSection={icon(IconClipboardCheck)} onClick={onNavigate} />
+          <NavLinkLink to="/roadmaps" label={t('roadmapRecords.nav')} leftSection={icon(IconRoute)} onClick={onNavigate} />
+          <NavLinkLink to="/projects" search={{ mine: true }} label={t('projects.myNav')} leftSection={icon(IconBriefcase)} onClick={onNavigate} />
+          <NavLinkLink to="/expert-profile" label={t('experts.nav.myProfile')} leftSection={icon(IconId)} onClick={onNavigate} />
         </NavSection>
       ) : null}
 
@@ -69,6 +79,8 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
             leftSection={icon(IconBuildingFactory2)}
             onClick={onNavigate}
           />
+          <NavLinkLink to="/roadmaps" label={t('roadmapRecords.nav')} leftSection={icon(IconRoute)} onClick={onNavigate} />
+          <NavLinkLink to="/projects" search={{}} label={t('projects.nav')} leftSection={icon(IconBriefcase)} onClick={onNavigate} />
         </NavSection>
       ) : null}
 
@@ -83,6 +95,7 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
             leftSection={icon(IconMailPlus)}
             onClick={onNavigate}
           />
+          <NavLinkLink to="/roadmaps/catalogue" label={t('roadmapCatalogue.nav')} leftSection={icon(IconListCheck)} onClick={onNavigate} />
         </NavSection>
       )}
 

@@ -8,6 +8,8 @@ export interface KeysetPage<Item> {
   items: Item[]
   nextCursor: string | null
   total?: number
+  /** True when `total` is an estimate (the companies list beyond its exact-count cap). */
+  totalIsEstimate?: boolean
 }
 
 /**
@@ -32,5 +34,6 @@ export function useKeysetList<Item>(
     rows: query.data?.pages.flatMap((page) => page.items) ?? [],
     // Counted with the first page; later pages repeat it.
     total: query.data?.pages[0]?.total,
+    totalIsEstimate: query.data?.pages[0]?.totalIsEstimate ?? false,
   }
 }

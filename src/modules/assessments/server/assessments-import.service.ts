@@ -30,7 +30,7 @@ import {
   type DmaInstrumentId,
 } from '../assessments.contract'
 import { DEFAULT_DMA_INSTRUMENT_VERSION, DEFAULT_DMA_RULES_VERSION, findDmaBand, getDmaInstrument, getDmaRules } from '../assessments.reference'
-import { ASSESSMENT_SOURCE, auditable, customerDataOf, refreshLatest, requireActor } from './assessments.service'
+import { ASSESSMENT_SOURCE, assessmentJourneySummary, auditable, customerDataOf, refreshLatest, requireActor } from './assessments.service'
 import { assessments } from './assessments.table'
 
 /** Headers of the optional identifier column (any of these, case-insensitive). */
@@ -286,6 +286,7 @@ export async function importAssessments(ctx: RequestContext, options: Assessment
         sourceType: ASSESSMENT_SOURCE,
         sourceId: row.seriesId,
         occurredAt: now,
+        summary: assessmentJourneySummary(row),
       })
       r.assessmentId = row.id
     }

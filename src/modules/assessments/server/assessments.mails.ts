@@ -1,23 +1,9 @@
 /** The texts of the assessments module's emails, in the recipient's language. */
+import { mailBodies, mailDate } from '../../mail'
 import type { DmaInstrumentId } from '../assessments.contract'
 
-function formatDate(locale: 'it' | 'en', date: Date): string {
-  return new Intl.DateTimeFormat(locale === 'it' ? 'it-IT' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(date)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-/** The text and HTML bodies of a mail made of paragraphs; `url`, where it appears, becomes a link. */
-function bodies(lines: readonly string[], url?: string): { text: string; html: string } {
-  const link = url ? escapeHtml(url) : null
-  const html = lines.map((line) => `<p>${link ? escapeHtml(line).replace(link, `<a href="${link}">${link}</a>`) : escapeHtml(line)}</p>`).join('\n')
-  return { text: lines.join('\n\n'), html }
-}
-
 export function assessmentLinkMail(p: { locale: 'it' | 'en'; url: string; companyName: string; instrument: DmaInstrumentId; senderName: string; expiresAt: Date }) {
-  const until = formatDate(p.locale, p.expiresAt)
+  const until = mailDate(p.locale, p.expiresAt)
   const en = p.locale === 'en'
   const subject = en ? `Digital maturity self-assessment for ${p.companyName}` : `Autovalutazione della maturità digitale di ${p.companyName}`
   const who = p.instrument === 'eu-dma-pso' ? (en ? 'your organisation' : 'il vostro ente') : en ? 'your company' : 'la vostra impresa'
@@ -34,7 +20,7 @@ export function assessmentLinkMail(p: { locale: 'it' | 'en'; url: string; compan
         `Apri il questionario: ${p.url}`,
         `Il link scade il ${until}. Non inoltratelo: chi lo possiede può rispondere per ${who}.`,
       ]
-  return { subject, ...bodies(lines, p.url) }
+  return { subject, ...mailBodies(lines, p.url) }
 }
 
 export function assessmentReportMail(p: { locale: 'it' | 'en'; companyName: string; stage: string; unitName: string; senderName: string; message?: string | undefined }) {
@@ -47,7 +33,7 @@ export function assessmentReportMail(p: { locale: 'it' | 'en'; companyName: stri
       : `In allegato il rapporto della valutazione di maturità digitale (${p.stage}) di ${p.companyName}: punteggi per dimensione, confronto con aziende simili e prossimi passi.`,
     `${p.senderName} · ${p.unitName}`,
   ]
-  return { subject, ...bodies(lines) }
+  return { subject, ...mailBodies(lines) }
 }
 
 export function assessorNamedMail(p: { locale: 'it' | 'en'; url: string; companyName: string; stage: string; byName: string }) {
@@ -64,5 +50,5 @@ export function assessorNamedMail(p: { locale: 'it' | 'en'; url: string; company
         "Compilala con l'azienda durante la visita, con una nota di evidenza dove serve, poi inviala: lo staff la convaliderà.",
         `Apri la valutazione: ${p.url}`,
       ]
-  return { subject, ...bodies(lines, p.url) }
+  return { subject, ...mailBodies(lines, p.url) }
 }

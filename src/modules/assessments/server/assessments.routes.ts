@@ -1,11 +1,9 @@
 /** HTTP only: validate → call the service → respond. */
 import { createRouter, defineRoute, ErrorBodySchema, jsonBody, jsonResponse, z } from '../../../server/http/openapi'
 import type { Context } from 'hono'
-import { AppError } from '../../../shared/app-error'
-import { clientIp } from '../../../server/http/client-ip'
 import type { AppEnv, RequestContext } from '../../../server/http/context'
 import { ctxOf } from '../../../server/http/middleware'
-import { assertUnderRateLimit, hitRateLimit, type RateLimit } from '../../../server/http/rate-limit'
+import { publicLinkLimits, throughPublicLink } from '../../../server/http/public-link'
 import {
   Assessment,
   AssessmentCreateInput,
@@ -51,29 +49,11 @@ const TokenParam = z.object({ token: z.string().min(1).max(200) })
 const linkGone = jsonResponse(ErrorBodySchema, 'The link expired or was revoked')
 const tooMany = jsonResponse(ErrorBodySchema, 'Too many requests from this address (per IP, across instances)')
 
-/**
- * Public link routes need no account, so they are limited per IP (counted in the database: every
- * instance sees the same counts). Autosave is chatty, so the overall limit is generous; unknown
- * tokens are what guessing looks like, so after a few of them an IP is turned away before lookup.
- */
-export const LINK_REQUESTS: RateLimit = { bucket: 'assessment-link', limit: 600, windowSeconds: 600 }
-export const LINK_MISSES: RateLimit = { bucket: 'assessment-link-miss', limit: 20, windowSeconds: 600 }
+/** Self-assessment links: autosave is chatty, so the overall limit is generous (ADR 0022). */
+export const LINK_LIMITS = publicLinkLimits('assessment-link')
+export const LINK_MISSES = LINK_LIMITS.misses
 
-async function throughLink<T>(c: Context<AppEnv>, run: (ctx: RequestContext) => Promise<T>): Promise<T> {
-  const ctx = ctxOf(c)
-  const ip = clientIp(c)
-  await assertUnderRateLimit(ctx.db, LINK_MISSES, ip, ctx.now())
-  await hitRateLimit(ctx.db, LINK_REQUESTS, ip, ctx.now())
-  try {
-    return await run(ctx)
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') {
-      // Count the miss; the caller still gets this request's 404, the next ones a 429 once over.
-      await hitRateLimit(ctx.db, LINK_MISSES, ip, ctx.now()).catch(() => undefined)
-    }
-    throw error
-  }
-}
+const throughLink = <T>(c: Context<AppEnv>, run: (ctx: RequestContext) => Promise<T>) => throughPublicLink(c, LINK_LIMITS, run)
 
 export const assessmentsRoutes = createRouter()
   .openapi(

@@ -61,6 +61,8 @@ export interface DemoAssessmentsInput {
   companies: readonly DemoCompanyForAssessments[]
   /** Who assesses and validates in each unit (the antenna's staff). */
   staffByUnit: ReadonlyMap<string, readonly string[]>
+  /** Experts of each unit: every third company's assisted assessments are theirs (staff validate). */
+  expertsByUnit?: ReadonlyMap<string, readonly string[]>
   now?: Date
 }
 
@@ -72,10 +74,14 @@ export async function seedDemoAssessments(tx: Db, input: DemoAssessmentsInput): 
   const rules = getDmaRules()
   const rows: (typeof assessments.$inferInsert)[] = []
   const activity: CompanyActivityInput[] = []
+  let assessed = 0
   for (const company of input.companies) {
     if (random() > 0.66) continue
     const staff = input.staffByUnit.get(company.unitId) ?? []
     const assessor = staff.length > 0 ? staff[Math.floor(random() * staff.length)] : undefined
+    // No extra draws from the PRNG: the rest of the demo stays as it was.
+    const experts = input.expertsByUnit?.get(company.unitId) ?? []
+    const expert = assessed++ % 3 === 0 && experts.length > 0 ? experts[assessed % experts.length] : undefined
     const instrumentId: DmaInstrumentId = company.isPublicBody ? 'eu-dma-pso' : 'eu-dma-sme'
     const instrument = getDmaInstrument(instrumentId)
     const level = 0.12 + random() * 0.6
@@ -88,6 +94,9 @@ export async function seedDemoAssessments(tx: Db, input: DemoAssessmentsInput): 
       const result = scoreDmaAnswers(instrument, rules, answers)
       const assessedAt = stage === 'T0' ? new Date(now.getTime() - (200 + Math.floor(random() * 330)) * DAY) : new Date(now.getTime() - (10 + Math.floor(random() * 150)) * DAY)
       const latest = stage === stages[stages.length - 1]
+      const mode = random() < 0.55 ? 'assisted' : 'self'
+      // An assisted assessment of an expert's company: the expert assessed and submitted it.
+      const by = mode === 'assisted' && expert ? expert : assessor
       rows.push({
         id,
         seriesId: id,
@@ -95,13 +104,13 @@ export async function seedDemoAssessments(tx: Db, input: DemoAssessmentsInput): 
         companyId: company.id,
         unitId: company.unitId,
         stage,
-        mode: random() < 0.55 ? 'assisted' : 'self',
+        mode,
         instrumentId,
         instrumentVersion: instrument.version,
         rulesVersion: rules.id,
         status: 'validated',
         answers,
-        assessorId: assessor ?? null,
+        assessorId: by ?? null,
         prefilledFromId: previous,
         overall: result.overall,
         band: result.band,
@@ -112,7 +121,7 @@ export async function seedDemoAssessments(tx: Db, input: DemoAssessmentsInput): 
         regionCode: company.regionCode,
         isLatest: latest,
         submittedAt: assessedAt,
-        submittedBy: assessor ?? null,
+        submittedBy: by ?? null,
         validatedAt: new Date(assessedAt.getTime() + 2 * DAY),
         validatedBy: assessor ?? null,
         assessedOn: assessedAt.toISOString().slice(0, 10),
@@ -120,7 +129,10 @@ export async function seedDemoAssessments(tx: Db, input: DemoAssessmentsInput): 
         createdAt: assessedAt,
         updatedAt: assessedAt,
       })
-      activity.push({ companyId: company.id, stage: stage === 'T0' ? 'assessed' : 'reassessed', sourceType: 'assessment', sourceId: id, occurredAt: assessedAt })
+      activity.push({
+        companyId: company.id, stage: stage === 'T0' ? 'assessed' : 'reassessed', sourceType: 'assessment', sourceId: id, occurredAt: assessedAt,
+        summary: { key: 'assessments.journey.validated', params: { stage, instrument: instrumentId, overall: Math.round(result.overall) }, href: `/assessments/${id}` },
+      })
       previous = id
     }
   }

@@ -415,6 +415,7 @@ export async function validateAssessment(ctx: RequestContext, id: string): Promi
       sourceType: ASSESSMENT_SOURCE,
       sourceId: after.seriesId,
       occurredAt: now,
+      summary: assessmentJourneySummary(after),
     })
     const [fresh] = await tx.select().from(assessments).where(eq(assessments.id, id))
     return toAssessment(ctx, tx, { ...scoped, row: fresh ?? after })
@@ -545,4 +546,33 @@ export async function listAssessments(ctx: RequestContext, query: AssessmentList
   }
   const last = page.at(-1)
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ k: last.createdAt.toISOString(), id: last.id }) : null }
+}
+
+/** The company journey's line for a validated assessment (the series' latest validated version). */
+export function assessmentJourneySummary(row: { id: string; stage: string; instrumentId: string; overall: number | null; mode: string }) {
+  return {
+    key: row.mode === 'imported' ? 'assessments.journey.imported' : 'assessments.journey.validated',
+    params: { stage: row.stage, instrument: row.instrumentId, overall: row.overall === null ? '–' : Math.round(row.overall) },
+    href: `/assessments/${row.id}`,
+  }
+}
+
+/**
+ * The dimension scores of a company's latest validated assessment (the benchmark's `is_latest`
+ * row; the most recently validated when it has several instruments), for modules above that work
+ * from a company's gaps (roadmaps, expert matching). Null when it has none.
+ */
+export async function latestValidatedScores(db: Db, companyId: string): Promise<{ assessmentId: string; instrument: DmaInstrumentId; rulesVersion: string; dimensions: Record<string, number> } | null> {
+  const [row] = await db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.companyId, companyId), eq(assessments.isLatest, true)))
+    .orderBy(desc(assessments.validatedAt), desc(assessments.id))
+    .limit(1)
+  if (!row) return null
+  const dimensions: Record<string, number> = {}
+  for (const [id, score] of [['D1', row.d1], ['D2', row.d2], ['D3', row.d3], ['D4', row.d4], ['D5', row.d5], ['D6', row.d6]] as const) {
+    if (score !== null) dimensions[id] = score
+  }
+  return { assessmentId: row.id, instrument: row.instrumentId as DmaInstrumentId, rulesVersion: row.rulesVersion, dimensions }
 }

@@ -7,7 +7,7 @@
 import { Accordion, Alert, Anchor, Button, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useDebouncedCallback, useDisclosure } from '@mantine/hooks'
 import { useNavigate } from '@tanstack/react-router'
-import { useRef, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../../web/i18n/format'
 import { confirmAction } from '../../../web/ui/confirm'
@@ -26,14 +26,18 @@ import { AssessmentBenchmarkSection } from './assessment-benchmark'
 import { AssessmentCustomerDataSection } from './assessment-customer-data'
 import { DmaBandBadge, formatScore } from './dma-results'
 
-export function AssessmentPage({ id }: { id: string }) {
+/**
+ * `extraActions`: what modules above assessments add to the header (the shell wires roadmaps'
+ * "Genera roadmap" there, as it composes the company page's tabs).
+ */
+export function AssessmentPage({ id, extraActions }: { id: string; extraActions?: (assessment: Assessment) => ReactNode }) {
   const query = useAssessment(id)
   if (query.isPending) return <LoadingState />
   if (query.error) return <QueryError error={query.error} onRetry={() => void query.refetch()} />
-  return <AssessmentView assessment={query.data} />
+  return <AssessmentView assessment={query.data} extraActions={extraActions} />
 }
 
-function AssessmentView({ assessment }: { assessment: Assessment }) {
+function AssessmentView({ assessment, extraActions }: { assessment: Assessment; extraActions?: ((assessment: Assessment) => ReactNode) | undefined }) {
   const { t } = useTranslation()
   const { locale } = useFormat()
   const instrument = getDmaInstrument(assessment.instrument, assessment.instrumentVersion)
@@ -47,7 +51,12 @@ function AssessmentView({ assessment }: { assessment: Assessment }) {
             ← {assessment.companyName}
           </AnchorLink>
         }
-        actions={<Actions assessment={assessment} />}
+        actions={
+          <>
+            {extraActions?.(assessment)}
+            <Actions assessment={assessment} />
+          </>
+        }
       />
       <AssessmentCustomerDataSection assessment={assessment} />
       {assessment.can.update ? <EditableAnswers assessment={assessment} instrument={instrument} /> : null}

@@ -7,6 +7,7 @@ import { createRouter } from '../../../server/http/openapi'
 import { companiesRoutes as companyRecordRoutes } from './companies.routes'
 import { companyDuplicatesRoutes } from './company-duplicates.routes'
 import { companyImportRoutes } from './company-import.routes'
+import { companyJourneyRoutes } from './company-journey.routes'
 import { companyViewsRoutes } from './companies-views.routes'
 
 export const companiesRoutes = createRouter()
@@ -14,4 +15,5 @@ export const companiesRoutes = createRouter()
   .route('/', companyDuplicatesRoutes)
   .route('/', companyImportRoutes)
   .route('/', companyViewsRoutes)
+  .route('/', companyJourneyRoutes)
   .route('/', companyRecordRoutes)

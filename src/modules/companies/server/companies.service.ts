@@ -2,13 +2,13 @@
  * Companies: the hub's registry of firms. Scoped by the owning unit through identity's policy;
  * every change is audited; search is Italian full text plus trigram similarity.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { cursorNumber, cursorTime, decodeCursor, encodeCursor } from '../../../server/http/cursor'
-import { canWriteUnitData, dataPathPrefixes, findUnit, findUnits, canReadUnitData, unitIdsUnder, type Actor } from '../../identity'
-import { comuniInForceByIstat, italianDay, matchComune } from '../../territory'
+import { canWriteUnitData, dataPathPrefixes, findUnit, canReadUnitData, unitIdsUnder, type Actor } from '../../identity'
+import { italianDay, matchComune } from '../../territory'
 import {
   atecoSectionOf,
   COOPERATIVE_FORMS,
@@ -23,9 +23,10 @@ import { deriveCompanySize, normalizeText } from './companies.calculation'
 import { contactedInPeriod } from './company-activity.service'
 import { companyIdsOfMember, isCompanyMemberSomewhere, isMemberOfCompany } from './company-member-scope'
 import { companies, type CompanyRow } from './companies.table'
+import { runCompanyList } from './companies-list.query'
 import { customFieldConditions, resolveCustomFieldValues } from './custom-fields.service'
 
-function requireActor(ctx: RequestContext): Actor {
+export function requireActor(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
   return ctx.actor
 }
@@ -46,7 +47,7 @@ export async function placeOf(ctx: RequestContext, db: Db, istat: string | null)
   return comune
 }
 
-export function toCompany(row: CompanyRow, unitName: string, place: Place | null, canUpdate: boolean): Company {
+export function toCompany(row: Omit<CompanyRow, 'searchText' | 'searchVector'>, unitName: string, place: Place | null, canUpdate: boolean): Company {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -254,7 +255,13 @@ export async function listConditions(ctx: RequestContext, actor: Actor, query: C
   // plain index path on unit_id that staff lists need.
   const prefixes = dataPathPrefixes(actor)
   const scope: SQL[] = []
-  if (prefixes.length > 0) scope.push(inArray(companies.unitId, unitIdsUnder(ctx.db, prefixes)))
+  if (prefixes.length > 0) {
+    const units = unitIdsUnder(ctx.db, prefixes)
+    // A search reads its unit ids once (`= any(array(…))`, an init plan): with `in (subquery)` the
+    // planner repeated the trigram and full-text bitmap scans once per unit of a hub's scope. Plain
+    // lists keep `in`, whose estimate (from units) picks the unit index for an antenna's list.
+    scope.push(query.q ? sql`${companies.unitId} = any(array(${units}))` : inArray(companies.unitId, units))
+  }
   if (isCompanyMemberSomewhere(actor)) scope.push(inArray(companies.id, companyIdsOfMember(ctx.db, actor)))
   const conditions: SQL[] = [scope.length === 1 && scope[0] ? scope[0] : ((or(...scope) ?? sql`false`) as SQL)]
   if (query.unitId) conditions.push(inArray(companies.unitId, unitIdsUnder(ctx.db, [`%/${query.unitId}/`])))
@@ -281,47 +288,15 @@ export async function listConditions(ctx: RequestContext, actor: Actor, query: C
     conditions.push(
       or(
         sql`${companies.searchVector} @@ plainto_tsquery('italian'::regconfig, ${q})`,
-        // word_similarity ≥ threshold (0.6): "mecanica bergamasca" for "meccanica bergamo".
-        sql`${q} <% ${companies.searchText}`,
+        // word_similarity ≥ threshold (0.6) with the name: "mecanica bergamasca" for "meccanica
+        // bergamo". On the name, not the whole search text (the full-text match covers that): its
+        // trigram posting lists are shorter and each recheck reads a short string.
+        sql`${q} <% ${companies.nameKey}`,
         /^\d{4,11}$/.test(vat) ? sql`${companies.vatNumber} like ${`${vat}%`}` : sql`false`,
       ) as SQL,
     )
   }
   return conditions
-}
-
-/** Up to this many matches a list's total is counted exactly (a scan bounded by the cap). */
-export const EXACT_COUNT_CAP = 10_000
-/** Rows read by the sampled estimate beyond the cap, whatever the size of the table. */
-const ESTIMATE_SAMPLE_ROWS = 20_000
-
-/**
- * The total of a list (ADR 0016). Counting every match of "all companies" on a million rows is a
- * full scan on every page, and grows with the table; so the count stops at EXACT_COUNT_CAP + 1
- * matches. Beyond the cap the total is estimated from a repeatable block sample of about
- * ESTIMATE_SAMPLE_ROWS rows (same filters, scaled up; `exact: false`, the list shows it as
- * approximate): the cost of a page no longer depends on the size of the table.
- */
-async function countCompanies(db: Db, where: SQL | undefined): Promise<{ n: number; exact: boolean }> {
-  const capped = db.select({ one: sql`1` }).from(companies).where(where).limit(EXACT_COUNT_CAP + 1).as('capped')
-  const [row] = await db.select({ n: count() }).from(capped)
-  const n = row?.n ?? 0
-  if (n <= EXACT_COUNT_CAP) return { n, exact: true }
-  // node-postgres and PGlite both answer raw SQL with `{ rows }`.
-  const stats = (await db.execute(sql`select reltuples::float8 as rows from pg_class where oid = ${sql.raw("'companies'::regclass")}`)) as unknown as { rows: { rows: number }[] }
-  const tableRows = stats.rows[0]?.rows ?? -1
-  const percent = tableRows > 0 ? (100 * ESTIMATE_SAMPLE_ROWS) / tableRows : 100
-  if (percent >= 100) {
-    // A small table (or one never analysed): the exact count is as cheap as a sample.
-    const [exact] = await db.select({ n: count() }).from(companies).where(where)
-    return { n: exact?.n ?? 0, exact: true }
-  }
-  const sample = (await db.execute(
-    sql`select count(*)::float8 as n from ${companies} tablesample system (${sql.raw(percent.toFixed(4))}) repeatable (0) where ${where ?? sql`true`}`,
-  )) as unknown as { rows: { n: number }[] }
-  const estimate = Math.round(((sample.rows[0]?.n ?? 0) * 100) / percent)
-  // Never below what the bounded count already saw.
-  return { n: Math.max(EXACT_COUNT_CAP + 1, estimate), exact: false }
 }
 
 export async function listCompanies(ctx: RequestContext, query: CompanyListQuery) {
@@ -333,52 +308,36 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
   const cursor = decodeCursor(query.cursor)
   // Relevance: full-text rank plus trigram closeness, both in [0, 1].
   const score = q
-    ? sql<number>`(ts_rank(${companies.searchVector}, plainto_tsquery('italian'::regconfig, ${q})) + word_similarity(${q}, ${companies.searchText}))::float8`
+    ? sql<number>`(ts_rank(${companies.searchVector}, plainto_tsquery('italian'::regconfig, ${q})) + word_similarity(${q}, ${companies.nameKey}))::float8`
     : sql<number>`0::float8`
-  const page: SQL[] = []
-  let orderBy: SQL[]
-  if (sort === 'relevance') {
-    if (cursor) {
-      const k = cursorNumber(cursor)
-      page.push(sql`(${score} < ${k} or (${score} = ${k} and ${companies.id} > ${cursor.id}))`)
-    }
-    orderBy = [sql`${score} desc`, asc(companies.id)]
-  } else if (sort === 'updated') {
-    if (cursor) {
-      const t = cursorTime(cursor)
-      page.push(or(lt(companies.updatedAt, t), and(eq(companies.updatedAt, t), gt(companies.id, cursor.id))) as SQL)
-    }
-    orderBy = [desc(companies.updatedAt), asc(companies.id)]
-  } else {
-    if (cursor) page.push(or(gt(companies.nameKey, cursor.k), and(eq(companies.nameKey, cursor.k), gt(companies.id, cursor.id))) as SQL)
-    orderBy = [asc(companies.nameKey), asc(companies.id)]
+  let after: ((score: SQL) => SQL) | undefined
+  if (cursor && sort === 'relevance') {
+    const k = cursorNumber(cursor)
+    after = (score) => sql`(${score} < ${k} or (${score} = ${k} and ${companies.id} > ${cursor.id}))`
+  } else if (cursor && sort === 'updated') {
+    const t = cursorTime(cursor)
+    after = () => or(lt(companies.updatedAt, t), and(eq(companies.updatedAt, t), gt(companies.id, cursor.id))) as SQL
+  } else if (cursor) {
+    after = () => or(gt(companies.nameKey, cursor.k), and(eq(companies.nameKey, cursor.k), gt(companies.id, cursor.id))) as SQL
   }
-  // The page and its total are independent: on PostgreSQL they run on two connections at once.
-  const [rows, total] = await Promise.all([
-    ctx.db
-      .select({ company: companies, score })
-      .from(companies)
-      .where(and(...conditions, ...page))
-      .orderBy(...orderBy)
-      .limit(query.limit + 1),
-    countCompanies(ctx.db, and(...conditions)),
-  ])
+  // One statement: the page, its total, and each row's unit and comune (companies-list.query.ts).
+  const { rows, total, exact } = await runCompanyList(ctx.db, {
+    where: and(...conditions) as SQL,
+    after,
+    score,
+    search: Boolean(q),
+    order: sort,
+    limit: query.limit + 1,
+    day: italianDay(ctx.now()),
+  })
   const items = rows.slice(0, query.limit)
   const last = items.at(-1)
-  // The page's units and comuni in one statement each (not one per row), at the same time.
-  const [unitNames, places] = await Promise.all([
-    findUnits(ctx.db, items.map((r) => r.company.unitId)),
-    comuniInForceByIstat(ctx.db, items.map((r) => r.company.comuneIstat).filter((v): v is string => Boolean(v)), italianDay(ctx.now())),
-  ])
   const nextKey = (r: (typeof rows)[number]) =>
     sort === 'relevance' ? String(r.score) : sort === 'updated' ? r.company.updatedAt.toISOString() : r.company.nameKey
   return {
-    items: items.map((r) => {
-      const unit = unitNames.get(r.company.unitId)
-      return toCompany(r.company, unit?.name ?? '', places.get(r.company.comuneIstat ?? '') ?? null, unit ? canWriteUnitData(actor, unit.path) : false)
-    }),
+    items: items.map((r) => toCompany(r.company, r.unit?.name ?? '', r.place, r.unit ? canWriteUnitData(actor, r.unit.path) : false)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ k: nextKey(last), id: last.company.id }) : null,
-    total: total.n,
-    totalIsEstimate: !total.exact,
+    total,
+    totalIsEstimate: !exact,
   }
 }

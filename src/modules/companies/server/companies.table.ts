@@ -16,6 +16,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 
+/** A journey timeline line: `t(key, params)` in the web app, `href` the record's page. */
+export interface CompanyActivitySummary {
+  key: string
+  params: Record<string, string | number>
+  href: string | null
+}
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
@@ -75,8 +82,9 @@ export const companies = pgTable(
     uniqueIndex('companies_vat_number_key').on(t.vatNumber),
     index('companies_unit_idx').on(t.unitId),
     index('companies_name_sort_idx').on(t.nameKey, t.id),
+    // The fuzzy part of a search (`q <% name_key`): names only, shorter posting lists than the
+    // whole search text had (its trigram index is gone; the full-text index serves the rest).
     index('companies_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
-    index('companies_search_text_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('companies_search_vector_idx').using('gin', t.searchVector),
     index('companies_province_idx').on(t.provinceCode),
     index('companies_ateco_section_idx').on(t.atecoSection),
@@ -104,6 +112,11 @@ export const companyActivity = pgTable(
     sourceType: text('source_type').notNull(),
     sourceId: uuid('source_id').notNull(),
     occurredAt: ts('occurred_at').notNull(),
+    /**
+     * What the company's journey timeline shows for this record: an i18n key of the reporting
+     * module's web strings, its parameters and a link (null on rows recorded before summaries).
+     */
+    summary: jsonb('summary').$type<CompanyActivitySummary>(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

@@ -22,7 +22,7 @@ import type { Db } from '../../../server/db/client'
 import type { JourneyStage } from '../companies.reference'
 import type { CompanyReferenceMover } from './company-references'
 import { deriveJourneyStage } from './company-stage.calculation'
-import { companies, companyActivity } from './companies.table'
+import { companies, companyActivity, type CompanyActivitySummary } from './companies.table'
 
 export interface CompanyActivityInput {
   companyId: string
@@ -32,6 +32,11 @@ export interface CompanyActivityInput {
   sourceType: string
   sourceId: string
   occurredAt: Date
+  /**
+   * What the company's journey timeline shows: an i18n key of the reporting module's web strings,
+   * its parameters, and the record's page. Left out, an update keeps the summary it had.
+   */
+  summary?: CompanyActivitySummary
 }
 
 /**
@@ -97,10 +102,12 @@ async function upsertActivities(tx: Db, inputs: readonly CompanyActivityInput[])
   for (let i = 0; i < inputs.length; i += CHUNK / 5) {
     await tx
       .insert(companyActivity)
-      .values(inputs.slice(i, i + CHUNK / 5).map((a) => ({ companyId: a.companyId, stage: a.stage, sourceType: a.sourceType, sourceId: a.sourceId, occurredAt: a.occurredAt })))
+      .values(
+        inputs.slice(i, i + CHUNK / 5).map((a) => ({ companyId: a.companyId, stage: a.stage, sourceType: a.sourceType, sourceId: a.sourceId, occurredAt: a.occurredAt, summary: a.summary ?? null })),
+      )
       .onConflictDoUpdate({
         target: [companyActivity.sourceType, companyActivity.sourceId, companyActivity.companyId],
-        set: { stage: sql`excluded.stage`, occurredAt: sql`excluded.occurred_at` },
+        set: { stage: sql`excluded.stage`, occurredAt: sql`excluded.occurred_at`, summary: sql`coalesce(excluded.summary, ${companyActivity.summary})` },
       })
   }
 }
@@ -136,7 +143,7 @@ interface ActivityMoveToken {
   /** Rows whose company_id moved from `from` to `to`. */
   moved: string[]
   /** Rows of `from` dropped because `to` already had the same source (kept whole for undo). */
-  dropped: { id: string; stage: string; sourceType: string; sourceId: string; occurredAt: string; createdAt: string }[]
+  dropped: { id: string; stage: string; sourceType: string; sourceId: string; occurredAt: string; createdAt: string; summary?: CompanyActivitySummary | null }[]
 }
 
 /**
@@ -178,7 +185,7 @@ export const companyActivityMover: CompanyReferenceMover = {
       to: toCompanyId,
       moved: moved.map((r) => r.id),
       dropped: clashing.map((r) => ({
-        id: r.id, stage: r.stage, sourceType: r.sourceType, sourceId: r.sourceId, occurredAt: r.occurredAt.toISOString(), createdAt: r.createdAt.toISOString(),
+        id: r.id, stage: r.stage, sourceType: r.sourceType, sourceId: r.sourceId, occurredAt: r.occurredAt.toISOString(), createdAt: r.createdAt.toISOString(), summary: r.summary,
       })),
     }
     return token
@@ -188,7 +195,7 @@ export const companyActivityMover: CompanyReferenceMover = {
     if (moved.length > 0) await tx.update(companyActivity).set({ companyId: from }).where(inArray(companyActivity.id, moved))
     if (dropped.length > 0) {
       await tx.insert(companyActivity).values(
-        dropped.map((r) => ({ ...r, companyId: from, occurredAt: new Date(r.occurredAt), createdAt: new Date(r.createdAt) })),
+        dropped.map((r) => ({ ...r, companyId: from, occurredAt: new Date(r.occurredAt), createdAt: new Date(r.createdAt), summary: r.summary ?? null })),
       )
     }
     await recomputeCompanyStages(tx, [from, to])

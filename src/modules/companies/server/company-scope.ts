@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import { canReadUnitData, type Actor } from '../../identity'
 import { companies } from './companies.table'
+import { isMemberOfCompany } from './company-member-scope'
 
 export interface CompanyScope {
   id: string
@@ -18,11 +19,19 @@ export interface CompanyScope {
   mergedIntoId: string | null
 }
 
-/** The company if the actor may read it; NOT_FOUND otherwise (missing and hidden look the same). */
+/**
+ * The company if the actor may read it — staff of its unit (or of a unit it is shared with), or
+ * its company member, as `getCompany` decides — and NOT_FOUND otherwise (missing and hidden look
+ * the same). Reading is all a member gets: callers that write check `canWriteUnitData` on
+ * `unitPath`, which a member never passes, and callers whose records members must not see (staff
+ * lists) refuse actors without staff scope before asking.
+ */
 export async function getCompanyScope(db: Db, actor: Actor, companyId: string): Promise<CompanyScope> {
   const [found] = await findCompanyScopes(db, [companyId])
   if (!found) throw new AppError('NOT_FOUND', 'errors.notFound')
-  if (!canReadUnitData(actor, found.unitPath)) throw new AppError('NOT_FOUND', 'errors.notFound')
+  if (!canReadUnitData(actor, found.unitPath) && !(await isMemberOfCompany(db, actor, found.id, found.unitPath))) {
+    throw new AppError('NOT_FOUND', 'errors.notFound')
+  }
   return found
 }
 

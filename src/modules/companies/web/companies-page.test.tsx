@@ -1,13 +1,14 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { changeLanguage } from '../../../web/i18n/i18n'
 import { buildMe, renderPage, stubApi } from '../../../web/test-utils'
 import type { Company } from '../companies.contract'
 import { CompaniesPage } from './companies-page'
 import { buildCompany } from './company-factory'
 
-function stubList(items: Company[], total = items.length) {
+function stubList(items: Company[], total = items.length, totalIsEstimate = false) {
   return stubApi((request) => {
-    if (request.path === '/api/companies' || request.path.startsWith('/api/companies?')) return { status: 200, body: { items, nextCursor: null, total } }
+    if (request.path === '/api/companies' || request.path.startsWith('/api/companies?')) return { status: 200, body: { items, nextCursor: null, total, totalIsEstimate } }
     if (request.path.startsWith('/api/companies/views') || request.path.startsWith('/api/companies/custom-fields')) return { status: 200, body: { items: [] } }
     if (request.path.startsWith('/api/units')) return { status: 200, body: { items: [] } }
     if (request.path.startsWith('/api/territory/provinces')) return { status: 200, body: { items: [] } }
@@ -36,6 +37,23 @@ describe('CompaniesPage', { timeout: 15_000 }, () => {
     expect(row).toHaveTextContent('25.62.00C · Attività manifatturiere')
     expect(row).toHaveTextContent('Coinvolta')
     expect(screen.getByRole('status')).toHaveTextContent('1.234 aziende')
+  })
+
+  it('says "circa" when the API estimates the total, rounded to what the estimate knows', async () => {
+    stubList([buildCompany()], 12_347, true)
+    renderPage(<CompaniesPage filters={{}} onFiltersChange={vi.fn()} />, { me: buildMe() })
+
+    expect(await screen.findByRole('link', { name: 'Officine Meccaniche Orobiche S.r.l.' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('circa 12.300 aziende')
+  })
+
+  it('says "about" in English', async () => {
+    stubList([buildCompany()], 1_234_567, true)
+    await changeLanguage('en')
+    renderPage(<CompaniesPage filters={{}} onFiltersChange={vi.fn()} />, { me: buildMe({ locale: 'en' }) })
+
+    expect(await screen.findByRole('link', { name: 'Officine Meccaniche Orobiche S.r.l.' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('about 1,230,000 companies')
   })
 
   it('asks the API for the filters, lists comma-separated', async () => {

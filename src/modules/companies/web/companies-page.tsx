@@ -182,7 +182,10 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
       <Text role="status" size="sm" c="dimmed" mb="xs">
         {companies.total === undefined
           ? null
-          : t('companies.total', { count: companies.total, countText: format.number(companies.total) })}
+          : companies.totalIsEstimate
+            ? // Beyond the exact-count cap the API estimates: say so, with no false precision.
+              t('companies.totalEstimated', { count: companies.total, countText: format.number(roundEstimate(companies.total)) })
+            : t('companies.total', { count: companies.total, countText: format.number(companies.total) })}
       </Text>
       <DataTable
         caption={t('companies.caption')}
@@ -281,4 +284,11 @@ function AtecoCell({ company }: { company: Company }) {
       ) : null}
     </Group>
   )
+}
+
+/** An estimated total to three significant digits (12,347 → 12,300): its precision, no more. */
+function roundEstimate(n: number): number {
+  if (n < 1000) return n
+  const step = 10 ** (Math.floor(Math.log10(n)) - 2)
+  return Math.round(n / step) * step
 }

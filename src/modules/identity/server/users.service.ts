@@ -141,11 +141,17 @@ export async function loadActor(db: Db, userId: string, via: Actor['via'], scope
  * of `authenticate`); undefined when no such session exists. `actor` is null for a deactivated user.
  */
 export async function loadSessionActor(db: Db, token: string): Promise<{ expiresAt: Date; actor: Actor | null } | undefined> {
+  // A named prepared statement (node-postgres prepares it once per pooled connection; PGlite
+  // ignores the name): planning this statement's subqueries cost several times its execution, on
+  // every request. Its text never varies and its one parameter is an equality on a unique key, so
+  // the cached plan is the plan. Nothing is cached but the plan: every request reads the session.
   const [row] = await db
     .select({ expiresAt: sessions.expiresAt, ...actorColumns() })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.token, token))
+    .where(eq(sessions.token, sql.placeholder('token')))
+    .prepare('ponte_session_actor')
+    .execute({ token })
   return row ? { expiresAt: row.expiresAt, actor: toActor(row, 'session', ['read', 'write']) } : undefined
 }
 
@@ -312,6 +318,17 @@ export async function removeMembership(ctx: RequestContext, userId: string, memb
     const [before] = await tx.delete(memberships).where(eq(memberships.id, membershipId)).returning()
     await ctx.deps.audit.record(tx, ctx, { action: 'delete', entityType: 'membership', entityId: membershipId, unitId: membership.unitId, before })
   })
+}
+
+/**
+ * Display names by user id, for modules that show who did something (authors, experts, signers).
+ * Names only: whoever may read the record that names a user may read that user's name.
+ */
+export async function findUserNames(db: Db, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))]
+  if (wanted.length === 0) return new Map()
+  const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted))
+  return new Map(rows.map((r) => [r.id, r.name]))
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {

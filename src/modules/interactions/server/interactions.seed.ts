@@ -97,7 +97,11 @@ export async function seedDemoInteractions(tx: Db, input: DemoInteractionsInput)
         authorId: author, createdAt: occurredAt, updatedAt: occurredAt,
       })
       participantRows.push({ interactionId: id, participantType: 'user', participantId: author })
-      activity.push({ companyId: company.id, stage: KIND_STAGE[kind], sourceType: INTERACTION_SOURCE, sourceId: id, occurredAt })
+      const subject = interactionRows.at(-1)?.subject ?? ''
+      activity.push({
+        companyId: company.id, stage: KIND_STAGE[kind], sourceType: INTERACTION_SOURCE, sourceId: id, occurredAt,
+        summary: { key: `interactions.journey.${kind}`, params: { subject }, href: null },
+      })
       lastId = id
     }
     if (company.unitId === input.followUpAssignee.unitId && assigned < 8) {

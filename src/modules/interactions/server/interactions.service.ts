@@ -61,7 +61,11 @@ async function recordActivity(tx: Db, row: InteractionRow) {
   const stage = KIND_STAGE[row.kind as InteractionKind]
   // Entries written by later modules with their own kinds report their own activity.
   if (!stage) return
-  await recordCompanyActivity(tx, { companyId: row.companyId, stage, sourceType: INTERACTION_SOURCE, sourceId: row.id, occurredAt: row.occurredAt })
+  await recordCompanyActivity(tx, {
+    companyId: row.companyId, stage, sourceType: INTERACTION_SOURCE, sourceId: row.id, occurredAt: row.occurredAt,
+    // The interactions tab is the entry's page (there is no page per interaction).
+    summary: { key: `interactions.journey.${row.kind}`, params: { subject: row.subject }, href: null },
+  })
 }
 
 async function replaceParticipants(tx: Db, interactionId: string, participants: readonly ParticipantRef[]) {

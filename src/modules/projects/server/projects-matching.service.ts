@@ -1,0 +1,88 @@
+/**
+ * The matching endpoint (issue 5, "Expert pool → Matching"): for a project's company, gather what
+ * the experts module's pure `rankExperts` needs and return its ranking with the score breakdown.
+ * The company side: ATECO section, province, comune seat, members (conflicts) and its gaps per DMA
+ * dimension from its latest validated assessment (gap = lower bound of the next band − score, the
+ * roadmap's default target). The expert side: the experts module's approved candidates, plus what
+ * only this module knows: the days each expert is committed to this month in active projects
+ * (workload) and the ratings staff gave them at the completion of past projects.
+ */
+import { sql } from 'drizzle-orm'
+import { AppError } from '../../../shared/app-error'
+import type { Db } from '../../../server/db/client'
+import type { RequestContext } from '../../../server/http/context'
+import { getDmaRules, latestValidatedScores } from '../../assessments'
+import { DMA_DIMENSION_IDS, type DmaDimensionId } from '../../assessments/assessments.contract'
+import { getCompany } from '../../companies'
+import { listMatchCandidates, rankExperts, type MatchCompanyInput, type MatchExpertInput } from '../../experts'
+import { italianDay } from '../../territory'
+import type { ExpertMatchList } from '../projects.contract'
+import { getWritableProject, requireActor } from './projects.service'
+import { committedDaysThisMonth, expertRatings } from './support-days-reports.service'
+
+/**
+ * Gap per dimension: how far the score is below the lower bound of the next band (0 in the top
+ * band), under the rules version the assessment was scored with.
+ */
+export function dimensionGaps(dimensions: Record<string, number>, rulesVersion: string): Partial<Record<DmaDimensionId, number>> {
+  const bands = [...getDmaRules(rulesVersion).bands].sort((a, b) => a.min - b.min)
+  const gaps: Partial<Record<DmaDimensionId, number>> = {}
+  for (const id of DMA_DIMENSION_IDS) {
+    const score = dimensions[id]
+    if (score === undefined) continue
+    const next = bands.find((b) => b.min > score)
+    gaps[id] = next ? Math.round((next.min - score) * 10) / 10 : 0
+  }
+  return gaps
+}
+
+async function memberUserIds(db: Db, companyId: string): Promise<string[]> {
+  // The companies module's member links, read by name (it exports no list of a company's members).
+  const result = await db.execute<{ user_id: string }>(sql`select user_id from company_members where company_id = ${companyId}::uuid`)
+  const rows = (Array.isArray(result) ? result : (result as { rows: { user_id: string }[] }).rows) as { user_id: string }[]
+  return rows.map((r) => r.user_id)
+}
+
+export async function projectExpertMatches(ctx: RequestContext, projectId: string): Promise<ExpertMatchList> {
+  const actor = requireActor(ctx)
+  const { row } = await getWritableProject(ctx.db, actor, projectId)
+  const company = await getCompany(ctx, row.companyId)
+  if (!company) throw new AppError('NOT_FOUND', 'errors.notFound')
+  const latest = await latestValidatedScores(ctx.db, company.id)
+  const gaps = latest ? dimensionGaps(latest.dimensions, latest.rulesVersion) : {}
+  const companyInput: MatchCompanyInput = {
+    companyId: company.id,
+    name: company.name,
+    vatNumber: company.vatNumber,
+    taxCode: company.taxCode,
+    atecoSection: company.atecoSection,
+    provinceCode: company.comune?.provinceCode ?? null,
+    location: company.latitude !== null && company.longitude !== null ? { lat: company.latitude, lon: company.longitude } : null,
+    gaps,
+    memberUserIds: await memberUserIds(ctx.db, company.id),
+  }
+  const candidates = await listMatchCandidates(ctx.db, actor, { at: ctx.now() })
+  const ids = candidates.map((c) => c.userId)
+  const month = italianDay(ctx.now()).slice(0, 7)
+  const committed = await committedDaysThisMonth(ctx.db, ids, month)
+  const ratings = await expertRatings(ctx.db, ids)
+  const experts: MatchExpertInput[] = candidates.map((c) => ({ ...c, committedDaysPerMonth: committed.get(c.userId) ?? 0, ratings: ratings.get(c.userId) ?? [] }))
+  const byId = new Map(experts.map((e) => [e.userId, e]))
+  const ranked = rankExperts(companyInput, experts)
+  return {
+    gaps,
+    assessmentId: latest?.assessmentId ?? null,
+    items: ranked.map((m) => {
+      const expert = byId.get(m.userId)
+      return {
+        userId: m.userId,
+        name: expert?.name ?? '',
+        score: m.score,
+        factors: m.factors,
+        excluded: m.excluded,
+        committedDaysPerMonth: expert?.committedDaysPerMonth ?? 0,
+        availabilityDaysPerMonth: expert?.availabilityDaysPerMonth ?? 0,
+      }
+    }),
+  }
+}

@@ -1,0 +1,5 @@
+/** The projects module's web side: pages for the router and the company page's tab. */
+export { ProjectPage } from './project-page'
+export { ProjectsPage, type ProjectsSearch } from './projects-page'
+export { SupportDayConfirmPage } from './support-day-confirm-page'
+export { CompanyProjectsPanel } from './company-projects-panel'
