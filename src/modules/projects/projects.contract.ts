@@ -34,12 +34,17 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item))
     .optional()
 
-/** A roadmap item (stored roadmaps come later: a catalogue action id and its title for now). */
+/**
+ * A roadmap item a project or an entry works on: an item of one of the company's stored roadmaps
+ * (`roadmapId` + `itemId`; the server checks it and keeps the title and action as the roadmap has
+ * them), or a catalogue action named by hand (`actionId` + `title`).
+ */
 export const RoadmapItemRef = z
   .object({
     roadmapId: Id.optional(),
     itemId: z.string().max(100).optional(),
-    actionId: z.string().trim().min(1).max(100),
+    /** The catalogue action; null for an item the roadmap's editors wrote by hand. */
+    actionId: z.string().trim().min(1).max(100).nullable(),
     title: z.string().trim().min(1).max(300),
   })
   .openapi('RoadmapItemRef')
@@ -317,6 +322,12 @@ export const ExpertMatchView = z
   .openapi('ProjectExpertMatch')
 export type ExpertMatchView = z.infer<typeof ExpertMatchView>
 export const ExpertMatchList = z
-  .object({ gaps: z.record(z.string(), z.number()), assessmentId: Id.nullable(), items: z.array(ExpertMatchView) })
+  .object({
+    gaps: z.record(z.string(), z.number()),
+    /** Where the gaps come from: the company's current roadmap (focused on the project's items), else its latest validated assessment. */
+    roadmapId: Id.nullable(),
+    assessmentId: Id.nullable(),
+    items: z.array(ExpertMatchView),
+  })
   .openapi('ProjectExpertMatches')
 export type ExpertMatchList = z.infer<typeof ExpertMatchList>

@@ -9,3 +9,5 @@ export { roadmapsRoutes } from './server/roadmaps.router'
 export { loadActionCatalogue } from './server/roadmap-catalogue.service'
 /** Demo data: roadmaps generated from the demo's validated assessments (src/server/seed/demo-network.ts). */
 export { seedDemoRoadmaps } from './server/roadmaps.seed'
+/** For projects: the roadmap items a project starts from, and the gaps matching reads. */
+export { findCompanyRoadmapGaps, findRoadmapItemLinks, type CompanyRoadmapGaps, type RoadmapItemLink } from './server/roadmap-links'

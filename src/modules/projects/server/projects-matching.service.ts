@@ -15,8 +15,10 @@ import { getDmaRules, latestValidatedScores } from '../../assessments'
 import { DMA_DIMENSION_IDS, type DmaDimensionId } from '../../assessments/assessments.contract'
 import { getCompany } from '../../companies'
 import { listMatchCandidates, rankExperts, type MatchCompanyInput, type MatchExpertInput } from '../../experts'
+import { findCompanyRoadmapGaps, findRoadmapItemLinks } from '../../roadmaps'
 import { italianDay } from '../../territory'
 import type { ExpertMatchList } from '../projects.contract'
+import type { RoadmapItemRef } from './projects.table'
 import { getWritableProject, requireActor } from './projects.service'
 import { committedDaysThisMonth, expertRatings } from './support-days-reports.service'
 
@@ -36,6 +38,19 @@ export function dimensionGaps(dimensions: Record<string, number>, rulesVersion: 
   return gaps
 }
 
+/** The dimensions the project's roadmap items work on (items of stored roadmaps only). */
+async function projectDimensions(db: Db, companyId: string, refs: readonly RoadmapItemRef[]): Promise<Set<DmaDimensionId>> {
+  const linked = refs.flatMap((r) => (r.roadmapId && r.itemId ? [{ roadmapId: r.roadmapId, itemId: r.itemId }] : []))
+  const links = await findRoadmapItemLinks(db, companyId, linked)
+  return new Set([...links.values()].map((l) => l.dimension))
+}
+
+/** Only the project's dimensions count, unless none of them has a gap left (then the whole roadmap's). */
+export function focusGaps(gaps: Partial<Record<DmaDimensionId, number>>, dimensions: ReadonlySet<DmaDimensionId>): Partial<Record<DmaDimensionId, number>> {
+  const focused = Object.fromEntries(Object.entries(gaps).filter(([d]) => dimensions.has(d as DmaDimensionId))) as Partial<Record<DmaDimensionId, number>>
+  return Object.values(focused).some((g) => (g ?? 0) > 0) ? focused : gaps
+}
+
 async function memberUserIds(db: Db, companyId: string): Promise<string[]> {
   // The companies module's member links, read by name (it exports no list of a company's members).
   const result = await db.execute<{ user_id: string }>(sql`select user_id from company_members where company_id = ${companyId}::uuid`)
@@ -48,8 +63,11 @@ export async function projectExpertMatches(ctx: RequestContext, projectId: strin
   const { row } = await getWritableProject(ctx.db, actor, projectId)
   const company = await getCompany(ctx, row.companyId)
   if (!company) throw new AppError('NOT_FOUND', 'errors.notFound')
-  const latest = await latestValidatedScores(ctx.db, company.id)
-  const gaps = latest ? dimensionGaps(latest.dimensions, latest.rulesVersion) : {}
+  // "For a company and its roadmap": the current roadmap's gaps, narrowed to the dimensions of the
+  // project's own roadmap items when it has some; without a roadmap, the latest assessment's.
+  const roadmap = await findCompanyRoadmapGaps(ctx.db, company.id)
+  const latest = roadmap ? null : await latestValidatedScores(ctx.db, company.id)
+  const gaps = roadmap ? focusGaps(roadmap.gaps, await projectDimensions(ctx.db, company.id, row.roadmapItems)) : latest ? dimensionGaps(latest.dimensions, latest.rulesVersion) : {}
   const companyInput: MatchCompanyInput = {
     companyId: company.id,
     name: company.name,
@@ -71,6 +89,7 @@ export async function projectExpertMatches(ctx: RequestContext, projectId: strin
   const ranked = rankExperts(companyInput, experts)
   return {
     gaps,
+    roadmapId: roadmap?.roadmapId ?? null,
     assessmentId: latest?.assessmentId ?? null,
     items: ranked.map((m) => {
       const expert = byId.get(m.userId)

@@ -11,6 +11,7 @@ import type { RequestContext } from '../../../server/http/context'
 import { cursorTime, decodeCursor, encodeCursor } from '../../../server/http/cursor'
 import { companyIdsOfMember, findCompanyScopes, getCompanyScope, isCompanyMemberSomewhere, recordCompanyActivity, type CompanyScope } from '../../companies'
 import { listMatchCandidates } from '../../experts'
+import { findRoadmapItemLinks } from '../../roadmaps'
 import { canReadUnitData, canWriteUnitData, dataPathPrefixes, findUnit, findUserNames, loadActor, rolesOn, unitIdsUnder, type Actor } from '../../identity'
 import type {
   Milestone,
@@ -25,6 +26,7 @@ import type {
   ProjectSummary,
   ProjectTransitionInput,
   ProjectUpdateInput,
+  RoadmapItemRef,
 } from '../projects.contract'
 import { projectMilestones, projects, supportDayEntries, type ProjectMilestoneRow, type ProjectRow } from './projects.table'
 
@@ -231,7 +233,7 @@ export async function createProject(ctx: RequestContext, input: ProjectCreateInp
         expertUserId: input.expertUserId ?? null,
         title: input.title,
         description: input.description ?? null,
-        roadmapItems: input.roadmapItems ?? [],
+        roadmapItems: await resolveRoadmapRefs(tx, company.id, input.roadmapItems),
         budgetDays: input.budgetDays.toFixed(2),
         startsOn: input.startsOn ?? null,
         endsOn: input.endsOn ?? null,
@@ -244,6 +246,23 @@ export async function createProject(ctx: RequestContext, input: ProjectCreateInp
     if (!row) throw new Error('project insert returned no row')
     await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'project', entityId: row.id, unitId: row.unitId, after: auditable(row) })
     return toProject(tx, { row, company, canWrite: true, isStaff: true, isExpert: row.expertUserId === actor.userId })
+  })
+}
+
+/**
+ * The roadmap items a project (or an entry) works on: refs to the company's stored roadmaps are
+ * checked and take the title and action the roadmap has; a ref the company's roadmaps do not hold
+ * is a validation error on its row.
+ */
+export async function resolveRoadmapRefs(db: Db, companyId: string, refs: readonly RoadmapItemRef[] | undefined, field = 'roadmapItems'): Promise<RoadmapItemRef[]> {
+  if (!refs || refs.length === 0) return []
+  const linked = refs.flatMap((r) => (r.roadmapId && r.itemId ? [{ roadmapId: r.roadmapId, itemId: r.itemId }] : []))
+  const found = await findRoadmapItemLinks(db, companyId, linked)
+  return refs.map((ref, index) => {
+    if (!ref.roadmapId && !ref.itemId) return ref
+    const link = ref.roadmapId && ref.itemId ? found.get(`${ref.roadmapId}:${ref.itemId}`) : undefined
+    if (!link) throw new AppError('VALIDATION', 'errors.validation', {}, [{ path: `${field}.${index}`, message: 'errors.projectRoadmapItemUnknown' }])
+    return { roadmapId: link.roadmapId, itemId: link.itemId, actionId: link.actionId, title: link.title }
   })
 }
 
@@ -275,7 +294,7 @@ export async function updateProject(ctx: RequestContext, id: string, input: Proj
       .set({
         ...(input.title !== undefined ? { title: input.title } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.roadmapItems !== undefined ? { roadmapItems: input.roadmapItems } : {}),
+        ...(input.roadmapItems !== undefined ? { roadmapItems: await resolveRoadmapRefs(tx, before.companyId, input.roadmapItems) } : {}),
         ...(input.budgetDays !== undefined ? { budgetDays: input.budgetDays.toFixed(2) } : {}),
         startsOn,
         endsOn,

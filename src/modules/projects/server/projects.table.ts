@@ -11,13 +11,14 @@ import { check, date, index, integer, jsonb, numeric, pgTable, smallint, text, t
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 /**
- * A roadmap item a project or an entry refers to. Stored roadmaps come in a later task, so these are
- * plain references (catalogue action id + title as shown then), not foreign keys.
+ * A roadmap item a project or an entry refers to: an item of a stored roadmap of the company
+ * (checked on write through the roadmaps module, title as the roadmap had it then), or a catalogue
+ * action named by hand. JSON, not foreign keys: roadmap items live in versioned snapshots.
  */
 export interface RoadmapItemRef {
   roadmapId?: string
   itemId?: string
-  actionId: string
+  actionId: string | null
   title: string
 }
 

@@ -24,7 +24,7 @@ import {
   type SupportDayEntry,
   type SupportDayEntryInput,
 } from '../projects.contract'
-import { formatDays, getScopedProject, getWritableProject, num, requireActor, userNames, type ScopedProject } from './projects.service'
+import { formatDays, getScopedProject, getWritableProject, num, requireActor, resolveRoadmapRefs, userNames, type ScopedProject } from './projects.service'
 import { projects, supportDayEntries, type SupportDayEntryRow } from './projects.table'
 import { supportDayConfirmationMail } from './projects.mails'
 
@@ -147,7 +147,7 @@ export async function logEntry(ctx: RequestContext, projectId: string, input: Su
         hours: hours === null ? null : hours.toFixed(2),
         activity: input.activity,
         outcome: input.outcome ?? null,
-        roadmapItems: input.roadmapItems ?? [],
+        roadmapItems: await resolveRoadmapRefs(tx, project.companyId, input.roadmapItems),
         loggedBy: actor.userId,
         correctsEntryId: correcting?.row.id ?? null,
         createdAt: ctx.now(),

@@ -1,5 +1,5 @@
 /** The "Progetti" tab of a company: its projects of support days, and opening a new one (staff). */
-import { Button, Group, Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core'
+import { Button, Checkbox, Group, Modal, NumberInput, Stack, TextInput, Textarea } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { useNavigate } from '@tanstack/react-router'
 import { useState, type FormEvent } from 'react'
@@ -14,7 +14,7 @@ import { StatusBadge } from '../../../web/ui/status-badge'
 import type { Company } from '../../companies/companies.contract'
 import type { ProjectSummary } from '../projects.contract'
 import { PROJECT_STATUS_TONES } from './project-page'
-import { useCreateProject, useProjectsList } from './projects.queries'
+import { useCompanyRoadmapItems, useCreateProject, useProjectsList } from './projects.queries'
 
 export function CompanyProjectsPanel({ company }: { company: Company }) {
   const { t } = useTranslation()
@@ -62,11 +62,23 @@ function CreateProjectForm({ companyId, onDone }: { companyId: string; onDone: (
   const [startsOn, setStartsOn] = useState('')
   const [endsOn, setEndsOn] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const { locale } = useFormat()
+  const roadmap = useCompanyRoadmapItems(companyId).data ?? null
+  const [itemIds, setItemIds] = useState<string[]>([])
+  const chooseItems = (ids: string[]) => {
+    setItemIds(ids)
+    // A project usually carries out one roadmap item: its title is a good start.
+    const first = roadmap?.items.find((i) => i.id === ids[0])
+    if (!title.trim() && first) setTitle(first.title[locale])
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     setErrors({})
+    const roadmapItems = roadmap
+      ? roadmap.items.filter((i) => itemIds.includes(i.id)).map((i) => ({ roadmapId: roadmap.id, itemId: i.id, actionId: i.actionId, title: i.title.it }))
+      : []
     create.mutate(
-      { companyId, title, description: description || null, budgetDays: Number(budget), startsOn: startsOn || null, endsOn: endsOn || null },
+      { companyId, title, description: description || null, roadmapItems, budgetDays: Number(budget), startsOn: startsOn || null, endsOn: endsOn || null },
       {
         onSuccess: (project) => {
           notifySuccess(t('projects.create.created'))
@@ -83,6 +95,17 @@ function CreateProjectForm({ companyId, onDone }: { companyId: string; onDone: (
   return (
     <form onSubmit={submit}>
       <Stack>
+        {roadmap && roadmap.items.length > 0 ? (
+          <Checkbox.Group label={t('projects.create.roadmapItems')} description={t('projects.create.roadmapItemsHint')} value={itemIds} onChange={chooseItems} error={errors['roadmapItems.0']}>
+            <Stack gap={6} mt="xs" mah={220} style={{ overflowY: 'auto' }}>
+              {roadmap.items
+                .filter((i) => i.status !== 'done' && i.status !== 'dropped')
+                .map((i) => (
+                  <Checkbox key={i.id} value={i.id} label={`${i.title[locale]} · ${i.dimension}`} />
+                ))}
+            </Stack>
+          </Checkbox.Group>
+        ) : null}
         <TextInput label={t('projects.fields.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required error={errors.title} />
         <Textarea label={t('projects.fields.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
         <NumberInput label={t('projects.fields.budget')} value={budget} onChange={setBudget} min={0.5} step={0.5} decimalSeparator="," required error={errors.budgetDays} />

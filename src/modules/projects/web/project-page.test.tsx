@@ -75,6 +75,7 @@ const BURN_DOWN: BurnDown = {
 
 const MATCHES: ExpertMatchList = {
   gaps: { D1: 6 },
+  roadmapId: null,
   assessmentId: 'a9000000-0000-4000-8000-000000000001',
   items: [
     {

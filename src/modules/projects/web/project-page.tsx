@@ -568,8 +568,10 @@ function MatchingSection({ project }: { project: Project }) {
       ) : (
         <>
           <Text size="sm" mb="sm" c="dimmed">
-            {matches.data.assessmentId
-              ? t('projects.matching.gaps', { gaps: Object.entries(matches.data.gaps).map(([d, g]) => `${d} ${format.number(g, { maximumFractionDigits: 1 })}`).join(', ') })
+            {matches.data.roadmapId || matches.data.assessmentId
+              ? t(matches.data.roadmapId ? 'projects.matching.gapsRoadmap' : 'projects.matching.gaps', {
+                  gaps: Object.entries(matches.data.gaps).map(([d, g]) => `${d} ${format.number(g, { maximumFractionDigits: 1 })}`).join(', '),
+                })
               : t('projects.matching.noAssessment')}
           </Text>
           {matches.data.items.length === 0 ? (

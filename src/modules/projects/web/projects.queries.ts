@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../web/api-client'
 import { useKeysetList } from '../../../web/ui/keyset-list'
+import type { Roadmap, RoadmapPage } from '../../roadmaps/roadmaps.contract'
 import type {
   BurnDown,
   ConfirmInput,
@@ -76,6 +77,22 @@ function useRefreshProject(id: string) {
     void queryClient.invalidateQueries({ queryKey: projectKeys.burndown(id) })
     void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] })
   }
+}
+
+/**
+ * The items of the company's current roadmap (the latest signed one, else the latest not archived):
+ * what a new project may start from.
+ */
+export function useCompanyRoadmapItems(companyId: string) {
+  return useQuery({
+    queryKey: ['roadmaps', 'company', companyId, 'current-items'],
+    queryFn: async ({ signal }) => {
+      const list = await api.get<RoadmapPage>('/api/roadmaps', { query: { companyId, limit: 20 }, signal })
+      const live = list.items.filter((r) => r.status !== 'archived')
+      const current = live.find((r) => r.status === 'signed') ?? live[0]
+      return current ? api.get<Roadmap>(`/api/roadmaps/${current.id}`, { signal }) : null
+    },
+  })
 }
 
 export function useCreateProject() {
