@@ -33,7 +33,7 @@ export default defineConfig({
           setupFiles: ['src/web/test-setup.ts'],
           // Pages render through the router and React Query; with every core busy (maxWorkers) a
           // user-event journey can take longer than Vitest's 5 s default.
-          testTimeout: 20_000,
+          testTimeout: 45_000,
           env: { TZ: 'UTC' },
         },
       },

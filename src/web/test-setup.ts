@@ -4,8 +4,12 @@
  * its automatic cleanup does not hook itself).
  */
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeEach, vi } from 'vitest'
+
+// findBy…/waitFor wait up to 1 s by default: on a 2-core machine running every test file at once a
+// menu or a refetch can take longer. Waiting longer changes nothing for a test that passes.
+configure({ asyncUtilTimeout: 5_000 })
 
 Object.defineProperty(window, 'matchMedia', {
   writable: true,

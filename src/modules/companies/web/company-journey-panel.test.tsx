@@ -46,7 +46,7 @@ describe('CompanyJourneyPanel', () => {
     expect(await within(list).findByText('Telefonata: Primo contatto')).toBeInTheDocument()
     expect(requests.filter((r) => r.path.includes('/journey?'))).toHaveLength(2)
     expect(screen.queryByRole('button', { name: 'Carica altri' })).not.toBeInTheDocument()
-  }, 30_000)
+  }, 60_000)
 
   it('says so when nothing is recorded yet', async () => {
     stubApi((r) => (r.path.startsWith(`/api/companies/${company.id}/journey?`) ? { status: 200, body: { items: [], nextCursor: null } } : undefined))

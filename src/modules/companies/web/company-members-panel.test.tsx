@@ -43,7 +43,7 @@ describe('CompanyMembersPanel', () => {
     expect(within(table).getByText(titolare.name)).toBeInTheDocument()
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ userId: titolare.id })
     expect(requests.find((r) => r.path.startsWith('/api/users'))?.path).toContain('role=company_member')
-  }, 30_000)
+  }, 60_000)
 
   it('unlinks a member only once confirmed', async () => {
     const requests = stubMembersApi([{ userId: titolare.id, name: titolare.name, email: titolare.email, createdAt: '2026-03-01T09:00:00Z' }])
@@ -54,7 +54,7 @@ describe('CompanyMembersPanel', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Scollega' }))
     await waitFor(() => expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(1))
     expect(await screen.findByText('Nessun referente collegato')).toBeInTheDocument()
-  }, 30_000)
+  }, 60_000)
 
   it('shows nothing to the company member themselves', async () => {
     stubMembersApi([])

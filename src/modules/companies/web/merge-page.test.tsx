@@ -51,7 +51,7 @@ describe('MergePage', () => {
     expect(screen.getByText('Interazioni: 3')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: /Mostra \d+ campi uguali/ }))
     expect(await screen.findByRole('radiogroup', { name: 'Telefono' })).toBeInTheDocument()
-  }, 30_000)
+  }, 60_000)
 
   it('merges with the chosen fields once confirmed, then goes to the surviving company', async () => {
     const requests = stubMergeApi()
@@ -72,7 +72,7 @@ describe('MergePage', () => {
       choices: { email: 'merged', tags: 'union' },
     })
     expect(await screen.findByRole('button', { name: 'Annulla' })).toBeInTheDocument()
-  }, 30_000)
+  }, 60_000)
 
   it('swaps survivor and merged company', async () => {
     stubMergeApi()

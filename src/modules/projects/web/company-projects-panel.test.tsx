@@ -36,5 +36,5 @@ describe('CompanyProjectsPanel', () => {
     expect((requests.find((r) => r.method === 'POST')?.body as { roadmapItems: unknown }).roadmapItems).toEqual([
       { roadmapId: ROADMAP, itemId: item(2).id, actionId: null, title: 'Intervento 2' },
     ])
-  }, 30_000)
+  }, 60_000)
 })

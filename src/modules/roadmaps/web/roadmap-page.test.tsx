@@ -79,7 +79,7 @@ describe('RoadmapPage', () => {
       [item(1).id, 'planned'],
       [item(3).id, 'done'],
     ])
-  }, 30_000)
+  }, 60_000)
 
   it('sends the roadmap for sign-off to the address typed, after checking it', async () => {
     const requests = stubApi((r) => {
@@ -97,7 +97,7 @@ describe('RoadmapPage', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: /Email del firmatario/ }), 'titolare@rota.test')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Invia' }))
     await waitFor(() => expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ email: 'titolare@rota.test', locale: 'it' }))
-  }, 30_000)
+  }, 60_000)
 
   it('is read-only for readers who may not edit', async () => {
     stubApi((r) => (r.method === 'GET' && r.path === `/api/roadmaps/${ID}` ? { status: 200, body: buildRoadmap({ can: { edit: false, sendForSignoff: false } }) } : undefined))
@@ -129,5 +129,5 @@ describe('RoadmapSignoffPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Firma la roadmap' }))
     expect(await screen.findByText(/Roadmap firmata da Pietro Locatelli/)).toBeInTheDocument()
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ name: 'Pietro Locatelli', version: 2, accept: true })
-  }, 30_000)
+  }, 60_000)
 })
