@@ -332,7 +332,7 @@ describe('route × role matrix', () => {
       const res = await anon.request(route.method, `/api${resolvePath(route)}`, body)
       expect(res.status, key).toBe(401)
     }
-  })
+  }, 180_000)
 
   it('lets the network admin read every foreign resource used below (so a 404 there means "hidden", not "missing")', async () => {
     const client = await signedInClient(t, admin.email)
@@ -340,9 +340,10 @@ describe('route × role matrix', () => {
       const res = await client.get(`/api${resolvePath(route)}`)
       expect(res.status, route.path).toBe(200)
     }
-  })
+  }, 180_000)
 
   const roles = ROLES.filter((r) => r !== 'network_admin')
+  // Each of these calls every route (well over 100): minutes, not seconds, on a loaded 2-core machine.
   it.each(roles)('keeps a %s of antenna A away from antenna B on every route', async (role) => {
     const user = users[role]
     if (!user) throw new Error(`no user for ${role}`)
@@ -370,5 +371,5 @@ describe('route × role matrix', () => {
         expect([403, 404], `${role} ${key} → ${res.status}`).toContain(res.status)
       }
     }
-  })
+  }, 180_000)
 })
