@@ -19,6 +19,10 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           globalSetup: ['tests/support/global-setup.ts'],
+          // Server test files share nothing but their worker's module cache: each opens its own
+          // database and app (tests/support). Reusing the cache instead of importing the app graph
+          // again per file cut the summed import time from ~230 s to ~20 s (CI budget).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { TZ: 'UTC', NODE_ENV: 'test', LOG_LEVEL: 'silent' },

@@ -129,7 +129,9 @@ const stages = [
   process.env.TEST_DATABASE_URL
     ? {
         name: 'vitest postgres',
-        run: () => vitestStage(['--project', 'server'], process.env, path.join(tmp, 'vitest-postgres.json')),
+        // The PGlite data-directory lock has no PostgreSQL form: that file ran in the PGlite stage.
+        run: () =>
+          vitestStage(['--project', 'server', '--exclude', 'tests/ops/data-dir-lock.test.ts'], process.env, path.join(tmp, 'vitest-postgres.json')),
       }
     : { name: 'vitest postgres', skip: 'TEST_DATABASE_URL is not set: PostgreSQL run not done (not counted)' },
   { name: 'playwright', run: () => playwrightStage(path.join(tmp, 'playwright.json')) },

@@ -1,7 +1,8 @@
 /**
  * `ponte backup` + `ponte restore` round-trip the whole database (ADR 0007): every public table,
  * row for row, including the audit log; a restore never overwrites a database with data unless
- * `--force` says so. Runs the real CLI on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
+ * `--force` says so. Runs the real CLI on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL:
+ * the backup as the `ponte` binary, the restores as the same program in this process (`runPonteHere`).
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,6 +15,7 @@ import {
   killAllPonte,
   makeTempDir,
   runPonte,
+  runPonteHere,
   startPonte,
   type Target,
   type UnitView,
@@ -89,7 +91,7 @@ describe.each(DATABASE_KINDS)('backup and restore on %s', (kind) => {
   it('restores into an empty database with identical tables and audit log', async () => {
     if (copy.dataDir) fs.mkdirSync(copy.dataDir, { recursive: true }) // an empty data directory
 
-    const result = await runPonte(copy, ['restore', backupFile])
+    const result = await runPonteHere(copy, ['restore', backupFile])
     const copyDump = await dumpTables(copy)
 
     expect(result, result.stderr).toMatchObject({ code: 0, stdout: expect.stringContaining('Restored') })
@@ -99,11 +101,11 @@ describe.each(DATABASE_KINDS)('backup and restore on %s', (kind) => {
   }, 120_000)
 
   it('refuses to restore into a database that has data, and changes nothing', async () => {
-    const extra = await runPonte(copy, ['user', 'create', '--email', 'dopo.il.ripristino@ponte.test', '--name', 'Dopo Ripristino', '--password', 'una-password-lunga'])
+    const extra = await runPonteHere(copy, ['user', 'create', '--email', 'dopo.il.ripristino@ponte.test', '--name', 'Dopo Ripristino', '--password', 'una-password-lunga'])
     expect(extra.code).toBe(0)
     const before = await dumpTables(copy)
 
-    const result = await runPonte(copy, ['restore', backupFile])
+    const result = await runPonteHere(copy, ['restore', backupFile])
 
     expect(result.code).not.toBe(0)
     expect(result.stderr).toContain('not empty')
@@ -111,7 +113,7 @@ describe.each(DATABASE_KINDS)('backup and restore on %s', (kind) => {
   }, 120_000)
 
   it('replaces the contents of a database with data when forced', async () => {
-    const result = await runPonte(copy, ['restore', backupFile, '--force'])
+    const result = await runPonteHere(copy, ['restore', backupFile, '--force'])
 
     expect(result.code).toBe(0)
     expect(await dumpTables(copy)).toEqual(sourceDump)

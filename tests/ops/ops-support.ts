@@ -10,6 +10,8 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { PassThrough } from 'node:stream'
+import { runCli } from '../../src/server/cli/program'
 import { createThrowawayPostgres, TEST_DATABASE_URL } from '../support/test-database'
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..')
@@ -169,6 +171,23 @@ export async function runPonte(target: Target, args: string[], extra: Record<str
   })
   clearTimeout(timer)
   return { code, stdout, stderr }
+}
+
+/**
+ * Runs `ponte <args>` against `target` inside this process: the same program, settings and exit
+ * code as the `ponte` binary (bin/ponte.mjs → cli.ts → runCli), without paying a child's start-up
+ * (seconds: tsx and every module loaded again). Tests keep `runPonte` where the process itself is
+ * the subject: its exit status as the shell sees it, locks, crashes.
+ */
+export async function runPonteHere(target: Target, args: string[], extra: Record<string, string> = {}): Promise<CliResult> {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const out: Buffer[] = []
+  const err: Buffer[] = []
+  stdout.on('data', (chunk: Buffer) => out.push(chunk))
+  stderr.on('data', (chunk: Buffer) => err.push(chunk))
+  const code = await runCli(['node', 'ponte', ...args], { env: childEnv({ ...target.env, ...extra }), stdout, stderr })
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() }
 }
 
 /** Ends every child this file started (afterAll, even after a failure). */

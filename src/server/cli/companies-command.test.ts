@@ -1,13 +1,15 @@
 /**
- * `ponte companies import|export` run as the real command on a throwaway database (PGlite, or
- * PostgreSQL when TEST_DATABASE_URL is set), as a batch user would.
+ * `ponte companies import|export` on a throwaway database (PGlite, or PostgreSQL when
+ * TEST_DATABASE_URL is set), as a batch user would: the database is created by the real `ponte`
+ * binary and one exit status is read from it; the rest runs the same program in this process
+ * (`runPonteHere`), which saves a child's start-up per command.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { vatCheckDigit } from '../../modules/companies'
-import { createTarget, DATABASE_KINDS, killAllPonte, makeTempDir, runPonte, type Target } from '../../../tests/ops/ops-support'
+import { createTarget, DATABASE_KINDS, killAllPonte, makeTempDir, runPonte, runPonteHere, type Target } from '../../../tests/ops/ops-support'
 
 function vat(n: number): string {
   const first10 = `${String(4_400_000 + n).padStart(7, '0')}016`
@@ -44,7 +46,7 @@ describe.each(DATABASE_KINDS)('ponte companies on %s', (kind) => {
   })
 
   it('dry-runs a file, printing the machine-readable report and writing nothing', async () => {
-    const res = await runPonte(target, ['companies', 'import', file, '--dry-run', '--json'])
+    const res = await runPonteHere(target, ['companies', 'import', file, '--dry-run', '--json'])
     expect(res.code, res.stderr).toBe(0)
     const report = JSON.parse(res.stdout) as CliReport
     expect(report).toMatchObject({ created: 1, updated: 0, unchanged: 0 })
@@ -53,27 +55,27 @@ describe.each(DATABASE_KINDS)('ponte companies on %s', (kind) => {
       [4, 'Partita IVA', 'importDuplicateRow'],
     ])
     expect(report.errors[1]?.message).toBe('Stessa partita IVA della riga 2.')
-    const again = JSON.parse((await runPonte(target, ['companies', 'import', file, '--dry-run', '--json'])).stdout) as CliReport
+    const again = JSON.parse((await runPonteHere(target, ['companies', 'import', file, '--dry-run', '--json'])).stdout) as CliReport
     expect(again.created).toBe(1)
   }, 120_000)
 
   it('imports (exit 0 even with row errors), then finds the company unchanged the second time', async () => {
-    const first = await runPonte(target, ['companies', 'import', file])
+    const first = await runPonteHere(target, ['companies', 'import', file])
     expect(first.code, first.stderr).toBe(0)
     expect(first.stdout).toContain('Importazione conclusa: 1 create, 0 aggiornate, 0 invariate, 2 errori.')
     expect(first.stdout).toContain('riga 4, Partita IVA: Stessa partita IVA della riga 2.')
-    const second = JSON.parse((await runPonte(target, ['companies', 'import', file, '--json'])).stdout) as CliReport
+    const second = JSON.parse((await runPonteHere(target, ['companies', 'import', file, '--json'])).stdout) as CliReport
     expect(second).toMatchObject({ created: 0, unchanged: 1 })
   }, 120_000)
 
   it('exports every company to a file (XLSX) and to standard output (CSV)', async () => {
     const out = path.join(dir, 'export.xlsx')
-    const written = await runPonte(target, ['companies', 'export', '--format', 'xlsx', '--out', out])
+    const written = await runPonteHere(target, ['companies', 'export', '--format', 'xlsx', '--out', out])
     expect(written.code, written.stderr).toBe(0)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.readFile(out)
     expect(workbook.worksheets[0]?.getRow(2).getCell(1).value).toBe('Alfa Srl')
-    const printed = await runPonte(target, ['companies', 'export'])
+    const printed = await runPonteHere(target, ['companies', 'export'])
     expect(printed.code, printed.stderr).toBe(0)
     expect(printed.stdout.startsWith('\uFEFFRagione sociale;Partita IVA;')).toBe(true)
     expect(printed.stdout).toContain(`Alfa Srl;${vat(1)};`)
@@ -84,10 +86,10 @@ describe.each(DATABASE_KINDS)('ponte companies on %s', (kind) => {
     expect(missing.code).toBe(2)
     const xls = path.join(dir, 'vecchio.xls')
     fs.writeFileSync(xls, 'not really excel')
-    const old = await runPonte(target, ['companies', 'import', xls, '--json'])
+    const old = await runPonteHere(target, ['companies', 'import', xls, '--json'])
     expect(old.code).toBe(2)
     expect(old.stderr).toContain('Formato non supportato')
-    const unit = await runPonte(target, ['companies', 'import', file, '--unit', 'NESSUNA'])
+    const unit = await runPonteHere(target, ['companies', 'import', file, '--unit', 'NESSUNA'])
     expect(unit.code).toBe(1)
     expect(unit.stderr).toContain('Nessuna unità con codice NESSUNA')
   }, 120_000)

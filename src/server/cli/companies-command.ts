@@ -21,21 +21,14 @@ import type { AppDeps } from '../deps'
 import { loadEnv } from '../env'
 import { systemContext, type RequestContext } from '../http/context'
 import { translateError } from '../http/i18n'
+import { CliExit, type CliIo } from './cli-io'
 
 /** Not a user: audit entries name it "ponte CLI". */
 const CLI_USER_ID = '00000000-0000-0000-0000-000000000000'
 
-export class CliExit extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message)
-  }
-}
 
-async function withCliContext<T>(fn: (ctx: RequestContext, deps: AppDeps) => Promise<T>): Promise<T> {
-  const env = loadEnv()
+async function withCliContext<T>(io: CliIo, fn: (ctx: RequestContext, deps: AppDeps) => Promise<T>): Promise<T> {
+  const env = loadEnv(io.env)
   const database = await openAppDatabase(env)
   try {
     // Logs go to stderr: stdout carries the report or the exported file.
@@ -69,7 +62,7 @@ class CliError extends CliExit {
   }
 }
 
-export function registerCompaniesCommands(program: Command): void {
+export function registerCompaniesCommands(program: Command, io: CliIo): void {
   const companies = program.command('companies').description('import and export companies')
 
   companies
@@ -86,7 +79,7 @@ export function registerCompaniesCommands(program: Command): void {
       } catch {
         throw new CliExit(`Impossibile leggere il file ${file}.`, 2)
       }
-      return withCliContext(async (ctx) => {
+      return withCliContext(io, async (ctx) => {
         let unitId: string | undefined
         if (opts.unit) {
           const [unit] = await ctx.db.select().from(units).where(eq(units.code, opts.unit))
@@ -107,13 +100,13 @@ export function registerCompaniesCommands(program: Command): void {
           errors: report.errors.map((e) => ({ row: e.row, column: e.column, code: e.code, message: e.message })),
         }
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ ...result, dryRun: Boolean(opts.dryRun), importId: report.importId })}\n`)
+          io.stdout.write(`${JSON.stringify({ ...result, dryRun: Boolean(opts.dryRun), importId: report.importId })}\n`)
           return
         }
         const verb = opts.dryRun ? 'Prova (nulla è stato scritto)' : 'Importazione conclusa'
         const lines = [`${verb}: ${result.created} create, ${result.updated} aggiornate, ${result.unchanged} invariate, ${result.errors.length} errori.`]
         for (const e of result.errors) lines.push(`  riga ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}`)
-        process.stdout.write(`${lines.join('\n')}\n`)
+        io.stdout.write(`${lines.join('\n')}\n`)
       })
     },
     )
@@ -125,15 +118,15 @@ export function registerCompaniesCommands(program: Command): void {
     .option('--include-archived', 'also archived companies')
     .description('every company of the network as CSV or XLSX')
     .action((opts: { format: string; out?: string; includeArchived?: boolean }) =>
-      withCliContext(async (ctx) => {
+      withCliContext(io, async (ctx) => {
         if (opts.format !== 'csv' && opts.format !== 'xlsx') throw new CliError('--format is csv or xlsx.')
         const file = await exportCompanies(ctx, { format: opts.format, includeArchived: opts.includeArchived ? 'true' : undefined })
         const source = Readable.fromWeb(file.body as import('node:stream/web').ReadableStream<Uint8Array>)
         if (opts.out) {
           await pipeline(source, fs.createWriteStream(opts.out))
-          process.stderr.write(`Esportazione scritta in ${opts.out}.\n`)
+          io.stderr.write(`Esportazione scritta in ${opts.out}.\n`)
         } else {
-          for await (const chunk of source) if (!process.stdout.write(chunk as Buffer)) await once(process.stdout, 'drain')
+          for await (const chunk of source) if (!io.stdout.write(chunk as Buffer)) await once(io.stdout, 'drain')
         }
       }),
     )

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CliExit } from './companies-command'
+import { CliExit } from './cli-io'
 import { runDmaScore } from './dma-command'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')

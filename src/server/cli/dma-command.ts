@@ -26,7 +26,7 @@ import { AppError } from '../../shared/app-error'
 import { buildDeps, openAppDatabase } from '../boot'
 import { loadEnv } from '../env'
 import { systemContext, type RequestContext } from '../http/context'
-import { CliExit } from './companies-command'
+import { CliExit, type CliIo } from './cli-io'
 
 export interface DmaScoreOptions {
   instrument: string
@@ -123,7 +123,7 @@ export async function runDmaRescore(ctx: RequestContext, options: DmaRescoreOpti
   }
 }
 
-export function registerDmaCommands(program: Command): void {
+export function registerDmaCommands(program: Command, io: CliIo): void {
   const dma = program.command('dma').description('EU digital maturity assessment (DMA)')
   dma
     .command('score')
@@ -133,7 +133,7 @@ export function registerDmaCommands(program: Command): void {
     .option('--locale <locale>', 'language of validation messages: it | en', 'it')
     .description('score an answers file; prints { instrument, rulesVersion, dimensions, overall, band } (exit 2 on invalid answers)')
     .action((file: string, options: DmaScoreOptions) => {
-      process.stdout.write(runDmaScore(file, options))
+      io.stdout.write(runDmaScore(file, options))
     })
   dma
     .command('rescore')
@@ -142,13 +142,13 @@ export function registerDmaCommands(program: Command): void {
     .option('--json', 'machine-readable report')
     .description('recompute the stored scores of every assessment with answers (not imported ones) under a rules version')
     .action(async (options: DmaRescoreOptions) => {
-      const env = loadEnv()
+      const env = loadEnv(io.env)
       const database = await openAppDatabase(env)
       try {
         // Logs go to stderr: stdout carries the report.
         const deps = await buildDeps({ env, logger: pino({ level: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }, pino.destination(2)), database })
         try {
-          process.stdout.write(await runDmaRescore(systemContext(deps, CLI_ACTOR), options))
+          io.stdout.write(await runDmaRescore(systemContext(deps, CLI_ACTOR), options))
         } finally {
           deps.mailer.close()
         }

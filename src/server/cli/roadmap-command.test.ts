@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { draftRoadmap } from '../../modules/roadmaps'
-import { CliExit } from './companies-command'
+import { CliExit } from './cli-io'
 import { runRoadmapDraft } from './roadmap-command'
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..')

@@ -9,7 +9,7 @@ import type { Command } from 'commander'
 import { DMA_DIMENSION_IDS, DMA_INSTRUMENT_IDS, type DmaDimensionId, type DmaInstrumentId } from '../../modules/assessments/assessments.contract'
 import { DmaValidationError, findDmaRules, formatDmaIssue } from '../../modules/assessments'
 import { draftRoadmap, HORIZON_LABELS, RoadmapInputError, type RoadmapDraft } from '../../modules/roadmaps'
-import { CliExit } from './companies-command'
+import { CliExit, type CliIo } from './cli-io'
 
 export interface RoadmapDraftOptions {
   instrument: string
@@ -111,7 +111,7 @@ export function runRoadmapDraft(file: string, options: RoadmapDraftOptions): str
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
 
-export function registerRoadmapCommands(program: Command): void {
+export function registerRoadmapCommands(program: Command, io: CliIo): void {
   const roadmap = program.command('roadmap').description('digital roadmaps drafted from DMA answers')
   roadmap
     .command('draft')
@@ -123,6 +123,6 @@ export function registerRoadmapCommands(program: Command): void {
     .option('--importance <dimension=1-5>', 'business importance of a dimension, repeatable (default 3)', collect)
     .description('draft a roadmap from an answers file with the built-in action catalogue (exit 2 on unreadable or invalid answers)')
     .action((file: string, options: RoadmapDraftOptions) => {
-      process.stdout.write(runRoadmapDraft(file, options))
+      io.stdout.write(runRoadmapDraft(file, options))
     })
 }
