@@ -1,7 +1,11 @@
-// `npm test`: the one command that says whether Ponte works (HOUSE_STYLE habit 1). Runs every stage
-// in order, keeps going after a failure, and sums the counts read from each tool's JSON report:
-//   typecheck (1 test) → lint (1 test) → vitest on PGlite → vitest on PostgreSQL (when
-//   TEST_DATABASE_URL is set) → Playwright journeys.
+// `npm test`: the one command that says whether Ponte works (HOUSE_STYLE habit 1). Runs every stage,
+// keeps going after a failure, and sums the counts read from each tool's JSON report:
+//   vitest on PGlite (every core), then two lanes side by side:
+//     Playwright journeys (one browser, one app: about one core)
+//     typecheck (1 test) → lint (1 test) → vitest on PostgreSQL (when TEST_DATABASE_URL is set; one worker)
+// The journeys leave a core mostly idle; the second lane fills it (CI time budget). The second lane
+// writes to .tmp/test-<stage>.log, printed after the lanes end. PONTE_TEST_SERIAL=1 runs every
+// stage one after the other with live output.
 // The last line is exactly `N passed, N failed`. Exit 1 when anything failed, a stage crashed or ran
 // no tests, or a test was skipped: a skipped test proves nothing, so it counts as a failure.
 import { spawn } from 'node:child_process'
@@ -12,15 +16,23 @@ const root = path.resolve(import.meta.dirname, '..')
 const tmp = path.join(root, '.tmp')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 
-/** Runs a command with inherited output; resolves to its exit code (or a signal as a failure). */
-function run(command, args, env = process.env) {
+/**
+ * Runs a command with inherited output, or its output into `log` (a file path); resolves to its exit
+ * code (or a signal as a failure).
+ */
+function run(command, args, env = process.env, log = null) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' })
+    const fd = log ? fs.openSync(log, 'w') : null
+    const child = spawn(command, args, { cwd: root, env, stdio: fd === null ? 'inherit' : ['ignore', fd, fd] })
+    const done = (code) => {
+      if (fd !== null) fs.closeSync(fd)
+      resolve(code)
+    }
     child.on('error', (error) => {
       console.error(`Could not run ${command}: ${error.message}`)
-      resolve(127)
+      done(127)
     })
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
+    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)))
   })
 }
 
@@ -37,15 +49,15 @@ function removeReport(file) {
 }
 
 /** A stage that is one test: the command passes or fails. */
-async function singleCheck(command, args) {
-  const code = await run(command, args)
+async function singleCheck(command, args, log) {
+  const code = await run(command, args, process.env, log)
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, notes: code === 0 ? [] : [`exit code ${code}`] }
 }
 
 /** Counts of a vitest JSON report; file-level errors (import failures, failing hooks) count as one failure each. */
-async function vitestStage(args, env, report) {
+async function vitestStage(args, env, report, log) {
   removeReport(report)
-  const code = await run(bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env)
+  const code = await run(bin('vitest'), ['run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env, log)
   const json = readJson(report)
   const result = { passed: 0, failed: 0, notes: [] }
   if (json.unreadable) {
@@ -81,10 +93,10 @@ async function vitestStage(args, env, report) {
   return result
 }
 
-async function playwrightStage(report) {
+async function playwrightStage(report, log) {
   removeReport(report)
   // playwright.config.ts writes the JSON report to PLAYWRIGHT_JSON_OUTPUT_FILE (default: this path).
-  const code = await run(bin('playwright'), ['test'], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: report })
+  const code = await run(bin('playwright'), ['test'], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_FILE: report }, log)
   const json = readJson(report)
   const result = { passed: 0, failed: 0, notes: [] }
   if (json.unreadable) {
@@ -117,39 +129,68 @@ delete withoutTestDatabase.TEST_DATABASE_URL
 
 const hasEslintConfig = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.ts'].some((f) => fs.existsSync(path.join(root, f)))
 
-const stages = [
-  { name: 'typecheck', run: () => singleCheck(bin('tsc'), ['--noEmit', '-p', '.']) },
-  hasEslintConfig
-    ? { name: 'lint', run: () => singleCheck(bin('eslint'), ['.']) }
-    : { name: 'lint', skip: 'no eslint.config.js yet: lint not run (not counted)' },
-  {
-    name: 'vitest pglite',
-    run: () => vitestStage([], withoutTestDatabase, path.join(tmp, 'vitest-pglite.json')),
-  },
-  process.env.TEST_DATABASE_URL
-    ? {
-        name: 'vitest postgres',
-        // The PGlite data-directory lock has no PostgreSQL form: that file ran in the PGlite stage.
-        run: () =>
-          vitestStage(['--project', 'server', '--exclude', 'tests/ops/data-dir-lock.test.ts'], process.env, path.join(tmp, 'vitest-postgres.json')),
-      }
-    : { name: 'vitest postgres', skip: 'TEST_DATABASE_URL is not set: PostgreSQL run not done (not counted)' },
-  { name: 'playwright', run: () => playwrightStage(path.join(tmp, 'playwright.json')) },
-]
+const serial = process.env.PONTE_TEST_SERIAL === '1'
+
+const typecheck = { name: 'typecheck', run: (log) => singleCheck(bin('tsc'), ['--noEmit', '-p', '.'], log) }
+const lint = hasEslintConfig
+  ? { name: 'lint', run: (log) => singleCheck(bin('eslint'), ['.'], log) }
+  : { name: 'lint', skip: 'no eslint.config.js yet: lint not run (not counted)' }
+const vitestPglite = {
+  name: 'vitest pglite',
+  run: (log) => vitestStage([], withoutTestDatabase, path.join(tmp, 'vitest-pglite.json'), log),
+}
+const vitestPostgres = process.env.TEST_DATABASE_URL
+  ? {
+      name: 'vitest postgres',
+      // The PGlite data-directory lock has no PostgreSQL form: that file ran in the PGlite stage.
+      // One worker beside the journeys (two when run alone).
+      run: (log) =>
+        vitestStage(
+          ['--project', 'server', '--exclude', 'tests/ops/data-dir-lock.test.ts', ...(serial ? [] : ['--maxWorkers=1'])],
+          process.env,
+          path.join(tmp, 'vitest-postgres.json'),
+          log,
+        ),
+    }
+  : { name: 'vitest postgres', skip: 'TEST_DATABASE_URL is not set: PostgreSQL run not done (not counted)' }
+const playwright = { name: 'playwright', run: (log) => playwrightStage(path.join(tmp, 'playwright.json'), log) }
+
+/** Steps run one after the other; a step with lanes runs them side by side (the first lane live). */
+const steps = serial
+  ? [typecheck, lint, vitestPglite, vitestPostgres, playwright].map((stage) => ({ lanes: [[stage]] }))
+  : [{ lanes: [[vitestPglite]] }, { lanes: [[playwright], [typecheck, lint, vitestPostgres]] }]
+
+/** Runs a lane's stages in order; `logged` stages write to .tmp/test-<name>.log. */
+async function runLane(stages, logged) {
+  const results = []
+  for (const stage of stages) {
+    if (stage.skip) {
+      results.push({ name: stage.name, line: stage.skip })
+      continue
+    }
+    const log = logged ? path.join(tmp, `test-${stage.name.replace(/\W+/g, '-')}.log`) : null
+    console.log(`\n── ${stage.name}${log ? ` (beside the journeys; output in ${path.relative(root, log)})` : ''} ──────────────────────`)
+    const started = Date.now()
+    const result = await stage.run(log)
+    const seconds = Math.round((Date.now() - started) / 1000)
+    results.push({ name: stage.name, seconds, log, ...result, line: `${result.passed} passed, ${result.failed} failed (${seconds} s)` })
+  }
+  return results
+}
 
 fs.mkdirSync(tmp, { recursive: true })
 const summary = []
-for (const stage of stages) {
-  if (stage.skip) {
-    console.log(`\n── ${stage.name}: ${stage.skip}`)
-    summary.push({ name: stage.name, line: stage.skip })
-    continue
+for (const step of steps) {
+  const lanes = await Promise.all(step.lanes.map((stages, i) => runLane(stages, i > 0)))
+  for (const results of lanes) {
+    for (const result of results) {
+      if (result.log) {
+        console.log(`\n── ${result.name}: its output ──────────────────────────────────────────`)
+        process.stdout.write(fs.readFileSync(result.log, 'utf8'))
+      }
+      summary.push(result)
+    }
   }
-  console.log(`\n── ${stage.name} ──────────────────────────────────────────`)
-  const started = Date.now()
-  const result = await stage.run()
-  const seconds = Math.round((Date.now() - started) / 1000)
-  summary.push({ name: stage.name, seconds, ...result, line: `${result.passed} passed, ${result.failed} failed (${seconds} s)` })
 }
 
 let passed = 0
