@@ -10,6 +10,7 @@ import type { CompanyScope } from '../../companies'
 import { DMA_DIMENSION_IDS, type DmaDimensionId, type DmaInstrumentId } from '../assessments.contract'
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import { getScopedAssessment } from './assessments.service'
+import { dimensionScoresOf } from './assessments.scoring'
 import { assessments } from './assessments.table'
 
 export interface AssessmentForRoadmap {
@@ -73,7 +74,7 @@ export async function findAssessmentScores(db: Db, assessmentId: string): Promis
     stage: row.stage,
     overall: row.overall,
     assessedOn: row.assessedOn,
-    dimensions: Object.fromEntries(DMA_DIMENSION_IDS.map((d) => [d, row[d.toLowerCase() as 'd1'] ?? null])) as Record<DmaDimensionId, number | null>,
+    dimensions: dimensionScoresOf(row),
   }
 }
 

@@ -55,6 +55,11 @@ export function evaluateAnswers(instrument: DmaInstrument, rules: DmaRulesVersio
 }
 
 /** The score columns of a row (all null when nothing was scored). */
+/** The inverse of `scoreColumns` for the dimensions: a stored row's d1…d6 by dimension id. */
+export function dimensionScoresOf(row: Record<'d1' | 'd2' | 'd3' | 'd4' | 'd5' | 'd6', number | null>): Record<DmaDimensionId, number | null> {
+  return { D1: row.d1, D2: row.d2, D3: row.d3, D4: row.d4, D5: row.d5, D6: row.d6 }
+}
+
 export function scoreColumns(result: DmaScoreResult | null) {
   const d = (id: DmaDimensionId) => result?.dimensions[id] ?? null
   return {

@@ -28,7 +28,7 @@ import {
 } from '../assessments.contract'
 import { DEFAULT_DMA_INSTRUMENT_VERSION, DEFAULT_DMA_RULES_VERSION } from '../assessments.reference'
 import { assessorNamedMail } from './assessments.mails'
-import { engineOf, evaluateAnswers, invalidAnswersError, scoreColumns, scoresView } from './assessments.scoring'
+import { dimensionScoresOf, engineOf, evaluateAnswers, invalidAnswersError, scoreColumns, scoresView } from './assessments.scoring'
 import { importedEvaluation, isImported, withoutImprovements } from './assessments-imported'
 import { assessmentAttachments, assessmentLinks, assessments, type AssessmentRow } from './assessments.table'
 
@@ -571,8 +571,6 @@ export async function latestValidatedScores(db: Db, companyId: string): Promise<
     .limit(1)
   if (!row) return null
   const dimensions: Record<string, number> = {}
-  for (const [id, score] of [['D1', row.d1], ['D2', row.d2], ['D3', row.d3], ['D4', row.d4], ['D5', row.d5], ['D6', row.d6]] as const) {
-    if (score !== null) dimensions[id] = score
-  }
+  for (const [id, score] of Object.entries(dimensionScoresOf(row))) if (score !== null) dimensions[id] = score
   return { assessmentId: row.id, instrument: row.instrumentId as DmaInstrumentId, rulesVersion: row.rulesVersion, dimensions }
 }
