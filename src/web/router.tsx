@@ -48,8 +48,8 @@ import {
 } from '../modules/identity/web'
 import { AssessmentPage, AssessmentsHubPage, SelfAssessmentPage } from '../modules/assessments/web'
 import { GenerateRoadmapButton, RoadmapCataloguePage, RoadmapPage, RoadmapSignoffPage, RoadmapsPage } from '../modules/roadmaps/web'
-import { ProjectPage, ProjectsPage, SupportDayConfirmPage } from '../modules/projects/web'
-import { PROJECT_STATUSES } from '../modules/projects/projects.contract'
+import { ProjectPage, ProjectsPage, SupportDayConfirmPage, SupportDaysPage, SUPPORT_DAYS_TABS, WORKLOAD_SPANS } from '../modules/projects/web'
+import { PROJECT_STATUSES, TOTALS_GROUPS } from '../modules/projects/projects.contract'
 import { ASSESSMENT_MODES, ASSESSMENT_STAGES, ASSESSMENT_STATUSES, DMA_INSTRUMENT_IDS } from '../modules/assessments/assessments.contract'
 import { MailMessagePage, OutboxPage } from '../modules/mail/web'
 import { EXPERT_COMPETENCE_KEYS, EXPERT_PROFILE_STATUSES } from '../modules/experts/experts.contract'
@@ -560,6 +560,28 @@ const projectRoute = createRoute({
   },
 })
 
+// Support-day reports: totals, workload per expert, monthly timesheets (experts: their own days month by month).
+const supportDaysRoute = createRoute({
+  getParentRoute: () => appLayout,
+  path: 'support-days',
+  validateSearch: z.object({
+    tab: optionalOf(SUPPORT_DAYS_TABS),
+    groupBy: optionalOf(TOTALS_GROUPS),
+    from: z.iso.date().optional().catch(undefined),
+    to: z.iso.date().optional().catch(undefined),
+    unitId: optionalText,
+    start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+    months: z.coerce.number().pipe(z.union(WORKLOAD_SPANS.map((n) => z.literal(n)))).optional().catch(undefined),
+    expertUserId: optionalText,
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().catch(undefined),
+  }),
+  component: function SupportDaysRoute() {
+    const search = supportDaysRoute.useSearch()
+    const navigate = supportDaysRoute.useNavigate()
+    return <SupportDaysPage search={search} onSearchChange={(next) => void navigate({ search: next, replace: true })} />
+  },
+})
+
 // A company confirms a support day through the emailed link, without an account.
 const supportDayConfirmRoute = createRoute({
   getParentRoute: () => publicLayout,
@@ -585,6 +607,7 @@ const routeTree = rootRoute.addChildren([
     roadmapRoute,
     projectsRoute,
     projectRoute,
+    supportDaysRoute,
     companyCustomFieldsRoute,
     companyImportRoute,
     companyDuplicatesRoute,

@@ -23,6 +23,14 @@ export const AUDIT_ACTIONS = [
   'import',
   'undo',
   'report',
+  // Projects and the support-day ledger (issue 5): the steps of the evidence chain, each its own action.
+  'assign',
+  'status_change',
+  'send_confirmation',
+  'confirm',
+  'dispute',
+  'approve',
+  'correct',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

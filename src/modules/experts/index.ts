@@ -1,7 +1,8 @@
 /**
  * Experts module (registry layer): expert profiles (competences, sectors, provinces, availability,
- * ties, CV), staff approval, the competence reference list and the pure matching function
- * `rankExperts` (used by the projects module's matching endpoint with `listMatchCandidates`).
+ * ties, CV), staff approval, the competence reference list and the pure matching functions
+ * `rankExperts` / `rankTopExperts` (the projects module's matching endpoint ranks
+ * `listMatchCandidates` with the latter: the head of the ranking of the whole pool, ADR 0031).
  */
 export * from './experts.reference'
 export { expertsRoutes } from './server/experts.routes'

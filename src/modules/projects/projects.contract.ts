@@ -321,13 +321,28 @@ export const ExpertMatchView = z
   })
   .openapi('ProjectExpertMatch')
 export type ExpertMatchView = z.infer<typeof ExpertMatchView>
+/** How many eligible experts the matching returns by default, and at most. */
+export const EXPERT_MATCH_LIMIT = 50
+export const EXPERT_MATCH_MAX_LIMIT = 200
+export const ExpertMatchQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(EXPERT_MATCH_MAX_LIMIT).default(EXPERT_MATCH_LIMIT).openapi({ description: 'How many of the best eligible experts to return (the excluded ones are capped at the same number)' }),
+})
+export type ExpertMatchQuery = z.infer<typeof ExpertMatchQuery>
 export const ExpertMatchList = z
   .object({
     gaps: z.record(z.string(), z.number()),
     /** Where the gaps come from: the company's current roadmap (focused on the project's items), else its latest validated assessment. */
     roadmapId: Id.nullable(),
     assessmentId: Id.nullable(),
+    /** The best `limit` eligible experts, best first (score, then name). */
     items: z.array(ExpertMatchView),
+    /** Experts excluded for a conflict of interest, by name, at most `limit` (each says why). */
+    excluded: z.array(ExpertMatchView),
+    /** Eligible experts in the pool the caller sees: `items` is the head of their ranking. */
+    eligibleTotal: z.number().int(),
+    /** Experts excluded for a conflict of interest in all. */
+    excludedTotal: z.number().int(),
+    limit: z.number().int(),
   })
   .openapi('ProjectExpertMatches')
 export type ExpertMatchList = z.infer<typeof ExpertMatchList>

@@ -17,6 +17,7 @@ import {
   IconUserStar,
   IconId,
   IconListCheck,
+  IconCalendarStats,
 } from '@tabler/icons-react'
 import { type ReactNode, useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -51,6 +52,8 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
           <NavLinkLink to="/assessments" label={t('assessments.hub.nav')} leftSection={icon(IconClipboardCheck)} onClick={onNavigate} />
           <NavLinkLink to="/roadmaps" label={t('roadmapRecords.nav')} leftSection={icon(IconRoute)} onClick={onNavigate} />
           <NavLinkLink to="/projects" search={{}} label={t('projects.nav')} leftSection={icon(IconBriefcase)} onClick={onNavigate} />
+          {/* The server sums the support days of the projects staff read (their units). */}
+          <NavLinkLink to="/support-days" search={{}} label={t('projects.reports.nav')} leftSection={icon(IconCalendarStats)} onClick={onNavigate} />
           <NavLinkLink to="/experts" label={t('experts.nav.pool')} leftSection={icon(IconUserStar)} onClick={onNavigate} />
           <NavLinkLink
             to="/companies/duplicates"
@@ -67,6 +70,7 @@ export function AppNavigation({ me, onNavigate }: { me: Me; onNavigate: () => vo
           <NavLinkLink to="/assessments" label={t('assessments.hub.nav')} leftSection={icon(IconClipboardCheck)} onClick={onNavigate} />
           <NavLinkLink to="/roadmaps" label={t('roadmapRecords.nav')} leftSection={icon(IconRoute)} onClick={onNavigate} />
           <NavLinkLink to="/projects" search={{ mine: true }} label={t('projects.myNav')} leftSection={icon(IconBriefcase)} onClick={onNavigate} />
+          <NavLinkLink to="/support-days" search={{}} label={t('projects.reports.myNav')} leftSection={icon(IconCalendarStats)} onClick={onNavigate} />
           <NavLinkLink to="/expert-profile" label={t('experts.nav.myProfile')} leftSection={icon(IconId)} onClick={onNavigate} />
         </NavSection>
       ) : null}

@@ -15,6 +15,7 @@ import {
   normalizeOrganisationName,
   normalizeTaxIdentifier,
   rankExperts,
+  rankTopExperts,
   scoreExpert,
   type MatchCompanyInput,
   type MatchExpertInput,
@@ -270,6 +271,72 @@ describe('ordering and ties', () => {
     const first = rankExperts(company(), experts)
     expect(rankExperts(company(), [...experts].reverse())).toEqual(first)
     expect(rankExperts(company(), experts)).toEqual(first)
+  })
+})
+
+describe('the head of the ranking (rankTopExperts)', () => {
+  // Few distinct scores (availability and sector in steps) and repeated names: runs of equal
+  // scores cross every cut-off, so the name order inside a run is what decides the head.
+  const pool = Array.from({ length: 60 }, (_, i) =>
+    expert({
+      userId: `u${String(i).padStart(2, '0')}`,
+      name: ['Bruno Rota', 'anna Sala', 'Álvaro Riva', 'Carla Villa'][i % 4] as string,
+      competences: i % 3 ? ['erp-systems'] : ['cybersecurity', 'erp-systems'],
+      sectors: i % 2 ? ['C'] : [],
+      availabilityDaysPerMonth: (i % 5) * 2,
+      ties: i % 13 === 0 ? [{ name: 'Meccanica Bergamasca srl', vatNumber: null, kind: 'client' }] : [],
+    }),
+  )
+  const full = rankExperts(company(), pool)
+  const eligible = full.filter((m) => !m.excluded)
+  const excluded = full.filter((m) => m.excluded)
+
+  it.each([1, 2, 7, 13, 30, eligible.length, 500])('limit %i is the first experts of the full ranking, with the counts', (limit) => {
+    const top = rankTopExperts(company(), pool, { limit })
+    expect(top.items).toEqual(eligible.slice(0, limit))
+    expect(top.excluded).toEqual(excluded.slice(0, limit))
+    expect(top).toMatchObject({ eligibleCount: eligible.length, excludedCount: excluded.length })
+  })
+
+  it('caps the excluded list on its own, and returns everything without limits', () => {
+    expect(rankTopExperts(company(), pool, { limit: 3, excludedLimit: 1 }).excluded).toEqual(excluded.slice(0, 1))
+    expect(rankTopExperts(company(), pool, { limit: 3, excludedLimit: 0 }).excluded).toEqual([])
+    const all = rankTopExperts(company(), pool)
+    expect([...all.items, ...all.excluded]).toEqual(full)
+  })
+
+  it('does not depend on the input order, and a weight override moves the head as it moves the ranking', () => {
+    expect(rankTopExperts(company(), [...pool].reverse(), { limit: 10 }).items).toEqual(eligible.slice(0, 10))
+    const weights = { availability: 100 }
+    expect(rankTopExperts(company(), pool, { limit: 10, weights }).items).toEqual(rankExperts(company(), pool, { weights }).slice(0, 10))
+  })
+
+  it('returns fresh breakdowns: changing one expert’s params leaves the others alone', () => {
+    const top = rankTopExperts(company(), pool, { limit: 5 })
+    const [a, b] = top.items
+    const competence = (m: typeof a) => m?.factors.find((f) => f.key === 'competence')?.detail.params
+    expect(competence(a)).toEqual(competence(b))
+    ;(competence(a) as Record<string, unknown>).percent = -1
+    expect(competence(b)?.percent).not.toBe(-1)
+  })
+
+  it.each([{ limit: -1 }, { limit: 1.5 }, { limit: Number.NaN }, { limit: 5, excludedLimit: -2 }])('rejects %j', (options) => {
+    expect(() => rankTopExperts(company(), pool, options)).toThrow(RangeError)
+  })
+
+  it('scores as scoreExpert does, and the breakdown adds up to the score', () => {
+    const varied = pool.map((e, i) => ({ ...e, location: i % 4 ? { lat: 45 + i / 40, lon: 9 + i / 25 } : null, committedDaysPerMonth: i % 3, ratings: i % 5 ? [(i % 5) + 1, 7] : [] }))
+    const top = rankTopExperts(company(), varied, { limit: varied.length })
+    expect(top.items.length).toBeGreaterThan(40)
+    for (const m of top.items) {
+      const e = varied.find((x) => x.userId === m.userId) as MatchExpertInput
+      expect(m).toEqual({ userId: e.userId, excluded: null, ...scoreExpert(company(), e) })
+      expect(Math.abs(m.factors.reduce((s, f) => s + f.points, 0) - m.score)).toBeLessThanOrEqual(0.3)
+    }
+  })
+
+  it('an empty pool gives an empty head', () => {
+    expect(rankTopExperts(company(), [], { limit: 5 })).toEqual({ items: [], excluded: [], eligibleCount: 0, excludedCount: 0 })
   })
 })
 

@@ -39,6 +39,10 @@
  *
  * Order: eligible experts by score desc, then name (Italian collation), then userId; excluded
  * experts after them by name, then userId.
+ *
+ * `rankTopExperts` returns the head of that ranking (the best `limit`, with counts) at a cost
+ * linear in the pool: every expert is scored without allocating, breakdowns and name comparisons
+ * only for the experts returned (ADR 0031). `rankExperts` is its full-list case.
  */
 import type { DmaDimensionId } from '../../assessments/assessments.contract'
 import { findExpertCompetence, type ExpertTieKind } from '../experts.competences'
@@ -241,100 +245,226 @@ export function normalizeTaxIdentifier(value: string | null | undefined): string
   return text.length > 0 ? text : null
 }
 
-function conflictOf(company: MatchCompanyInput, expert: MatchExpertInput, companyIds: ReadonlySet<string>, companyName: string): ExpertMatch['excluded'] {
-  if (company.memberUserIds?.includes(expert.userId)) {
+/**
+ * What every expert of one call is compared against, computed once per call (so ranking stays
+ * linear in the number of experts): the weights, the company's identifiers, normalised name and
+ * members, its gaps in dimension order, and caches of what repeats across experts (a competence's
+ * served gaps, a competence fit per set of served gaps, a tie's normalised name).
+ */
+interface Prepared {
+  company: MatchCompanyInput
+  weights: Record<MatchFactorKey, number>
+  totalWeight: number
+  members: ReadonlySet<string>
+  companyIds: ReadonlySet<string>
+  companyName: string
+  /** Dimensions with a gap > 0, by id; bit i of a served mask stands for gaps[i]. */
+  gaps: readonly { dimension: DmaDimensionId; points: number }[]
+  /** Competence key → mask of the gaps it serves. */
+  competenceMasks: Map<string, number>
+  /** Served mask → the competence fit (the same for every expert serving the same gaps). */
+  competenceFits: Map<number, FactorValue>
+  /** Tie name → normalised name. */
+  tieNames: Map<string, string>
+}
+
+function prepare(company: MatchCompanyInput, options: RankExpertsOptions | undefined): Prepared {
+  const weights = resolveWeights(options?.weights)
+  const gaps = (Object.entries(company.gaps) as [DmaDimensionId, number | undefined][])
+    .filter((entry): entry is [DmaDimensionId, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1]) && entry[1] > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([dimension, gap]) => ({ dimension, points: Math.min(gap, 100) }))
+  return {
+    company,
+    weights,
+    totalWeight: MATCH_FACTOR_KEYS.reduce((sum, k) => sum + weights[k], 0),
+    members: new Set(company.memberUserIds ?? []),
+    companyIds: new Set([normalizeTaxIdentifier(company.vatNumber), normalizeTaxIdentifier(company.taxCode)].filter((v): v is string => v !== null)),
+    companyName: normalizeOrganisationName(company.name),
+    gaps,
+    competenceMasks: new Map(),
+    competenceFits: new Map(),
+    tieNames: new Map(),
+  }
+}
+
+function normalizedTieName(p: Prepared, name: string): string {
+  let normalized = p.tieNames.get(name)
+  if (normalized === undefined) {
+    normalized = normalizeOrganisationName(name)
+    p.tieNames.set(name, normalized)
+  }
+  return normalized
+}
+
+function conflictOf(p: Prepared, expert: MatchExpertInput): ExpertMatch['excluded'] {
+  const company = p.company
+  if (p.members.has(expert.userId)) {
     return { reason: 'conflict-of-interest', code: 'conflict.member', params: { company: company.name } }
   }
   for (const tie of expert.ties) {
-    const params = { company: company.name, tieKind: tie.kind, tieName: tie.name }
     const vat = normalizeTaxIdentifier(tie.vatNumber)
-    if (vat && companyIds.has(vat)) return { reason: 'conflict-of-interest', code: 'conflict.tieVatNumber', params }
     const taxCode = normalizeTaxIdentifier(tie.taxCode)
-    if (taxCode && companyIds.has(taxCode)) return { reason: 'conflict-of-interest', code: 'conflict.tieTaxCode', params }
-    if (companyName && normalizeOrganisationName(tie.name) === companyName) {
-      return { reason: 'conflict-of-interest', code: 'conflict.tieName', params }
-    }
+    const code: MatchConflictCode | null =
+      vat && p.companyIds.has(vat)
+        ? 'conflict.tieVatNumber'
+        : taxCode && p.companyIds.has(taxCode)
+          ? 'conflict.tieTaxCode'
+          : p.companyName && normalizedTieName(p, tie.name) === p.companyName
+            ? 'conflict.tieName'
+            : null
+    if (code) return { reason: 'conflict-of-interest', code, params: { company: company.name, tieKind: tie.kind, tieName: tie.name } }
   }
   return null
 }
 
-function competenceFit(company: MatchCompanyInput, expert: MatchExpertInput): FactorValue {
-  const gapDimensions = (Object.entries(company.gaps) as [DmaDimensionId, number | undefined][])
-    .filter((entry): entry is [DmaDimensionId, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1]) && entry[1] > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  if (gapDimensions.length === 0) return { value: NEUTRAL_VALUE, code: 'competence.noGaps', params: {} }
-  const served = new Set<DmaDimensionId>()
-  for (const key of expert.competences) for (const d of findExpertCompetence(key)?.dimensions ?? []) served.add(d)
+// Each factor comes twice: its value alone (what ranking needs for every expert, allocating
+// nothing) and its value with the case and params (for the experts returned). The second always
+// takes its value from the first, so a breakdown never disagrees with the score it explains.
+
+function competenceMask(p: Prepared, key: string): number {
+  let mask = p.competenceMasks.get(key)
+  if (mask === undefined) {
+    const dimensions: readonly DmaDimensionId[] = findExpertCompetence(key)?.dimensions ?? []
+    mask = 0
+    p.gaps.forEach((g, i) => {
+      if (dimensions.includes(g.dimension)) mask = (mask as number) | (1 << i)
+    })
+    p.competenceMasks.set(key, mask)
+  }
+  return mask
+}
+
+const NO_GAPS: FactorValue = { value: NEUTRAL_VALUE, code: 'competence.noGaps', params: {} }
+
+/** Cached per set of served gaps: a handful of distinct fits however many experts. */
+function competenceFit(p: Prepared, expert: MatchExpertInput): FactorValue {
+  if (p.gaps.length === 0) return NO_GAPS
+  let served = 0
+  for (const key of expert.competences) served |= competenceMask(p, key)
+  const cached = p.competenceFits.get(served)
+  if (cached) return cached
   let total = 0
   let covered = 0
   const coveredIds: string[] = []
   const missingIds: string[] = []
-  for (const [dimension, gap] of gapDimensions) {
-    const points = Math.min(gap, 100)
+  p.gaps.forEach(({ dimension, points }, i) => {
     total += points
-    if (served.has(dimension)) {
+    if (served & (1 << i)) {
       covered += points
       coveredIds.push(dimension)
     } else missingIds.push(dimension)
-  }
+  })
   const value = covered / total
-  return {
+  const fit: FactorValue = {
     value,
     code: coveredIds.length === 0 ? 'competence.none' : missingIds.length === 0 ? 'competence.all' : 'competence.partial',
     params: { covered: coveredIds.join(', '), missing: missingIds.join(', '), percent: Math.round(value * 100) },
   }
+  p.competenceFits.set(served, fit)
+  return fit
+}
+
+function sectorValue(company: MatchCompanyInput, expert: MatchExpertInput): number {
+  if (!company.atecoSection || expert.sectors.length === 0) return NEUTRAL_VALUE
+  return expert.sectors.includes(company.atecoSection) ? 1 : 0
 }
 
 function sectorFit(company: MatchCompanyInput, expert: MatchExpertInput): FactorValue {
-  if (!company.atecoSection) return { value: NEUTRAL_VALUE, code: 'sector.companyUnknown', params: {} }
-  if (expert.sectors.length === 0) return { value: NEUTRAL_VALUE, code: 'sector.expertUnknown', params: { section: company.atecoSection } }
-  const match = expert.sectors.includes(company.atecoSection)
-  return { value: match ? 1 : 0, code: match ? 'sector.match' : 'sector.noMatch', params: { section: company.atecoSection } }
+  const value = sectorValue(company, expert)
+  if (!company.atecoSection) return { value, code: 'sector.companyUnknown', params: {} }
+  if (expert.sectors.length === 0) return { value, code: 'sector.expertUnknown', params: { section: company.atecoSection } }
+  return { value, code: value === 1 ? 'sector.match' : 'sector.noMatch', params: { section: company.atecoSection } }
+}
+
+function coversProvince(company: MatchCompanyInput, expert: MatchExpertInput): boolean {
+  return company.provinceCode !== null && expert.provinces.includes(company.provinceCode)
+}
+
+function distanceKm(company: MatchCompanyInput, expert: MatchExpertInput): number | null {
+  return company.location && expert.location ? haversineKm(company.location, expert.location) : null
+}
+
+function distanceValue(company: MatchCompanyInput, expert: MatchExpertInput): number {
+  const bonus = coversProvince(company, expert) ? PROVINCE_BONUS : 0
+  const km = distanceKm(company, expert)
+  if (km === null) return clamp01(NEUTRAL_VALUE + bonus)
+  const base = km <= NEAR_KM ? 1 : km >= FAR_KM ? 0 : 1 - (km - NEAR_KM) / (FAR_KM - NEAR_KM)
+  return clamp01(base + bonus)
 }
 
 function distanceFit(company: MatchCompanyInput, expert: MatchExpertInput): FactorValue {
-  const coversProvince = company.provinceCode !== null && expert.provinces.includes(company.provinceCode)
-  const bonus = coversProvince ? PROVINCE_BONUS : 0
+  const value = distanceValue(company, expert)
+  const covered = coversProvince(company, expert)
   const province = company.provinceCode ?? ''
-  if (!company.location || !expert.location) {
-    return {
-      value: clamp01(NEUTRAL_VALUE + bonus),
-      code: coversProvince ? 'distance.unknownProvinceCovered' : 'distance.unknown',
-      params: { province },
-    }
-  }
-  const km = haversineKm(company.location, expert.location)
-  const base = km <= NEAR_KM ? 1 : km >= FAR_KM ? 0 : 1 - (km - NEAR_KM) / (FAR_KM - NEAR_KM)
-  return {
-    value: clamp01(base + bonus),
-    code: coversProvince ? 'distance.kmProvinceCovered' : 'distance.km',
-    params: { km: Math.round(km), province },
-  }
+  const km = distanceKm(company, expert)
+  if (km === null) return { value, code: covered ? 'distance.unknownProvinceCovered' : 'distance.unknown', params: { province } }
+  return { value, code: covered ? 'distance.kmProvinceCovered' : 'distance.km', params: { km: Math.round(km), province } }
+}
+
+function availableDays(expert: MatchExpertInput): number {
+  return Math.max(0, finiteOr(expert.availabilityDaysPerMonth, 0))
+}
+
+function availabilityValue(expert: MatchExpertInput): number {
+  return clamp01(availableDays(expert) / FULL_AVAILABILITY_DAYS)
 }
 
 function availabilityFit(expert: MatchExpertInput): FactorValue {
-  const days = Math.max(0, finiteOr(expert.availabilityDaysPerMonth, 0))
-  return { value: clamp01(days / FULL_AVAILABILITY_DAYS), code: 'availability.days', params: { days, full: FULL_AVAILABILITY_DAYS } }
+  return { value: availabilityValue(expert), code: 'availability.days', params: { days: availableDays(expert), full: FULL_AVAILABILITY_DAYS } }
+}
+
+function committedDays(expert: MatchExpertInput): number {
+  return Math.max(0, finiteOr(expert.committedDaysPerMonth, 0))
+}
+
+function workloadValue(expert: MatchExpertInput): number {
+  const available = availableDays(expert)
+  return available === 0 ? 0 : clamp01(1 - committedDays(expert) / available)
 }
 
 function workloadFit(expert: MatchExpertInput): FactorValue {
-  const available = Math.max(0, finiteOr(expert.availabilityDaysPerMonth, 0))
-  const committed = Math.max(0, finiteOr(expert.committedDaysPerMonth, 0))
-  if (available === 0) return { value: 0, code: 'workload.noAvailability', params: { committed } }
-  const value = clamp01(1 - committed / available)
+  const value = workloadValue(expert)
+  const available = availableDays(expert)
+  const committed = committedDays(expert)
+  if (available === 0) return { value, code: 'workload.noAvailability', params: { committed } }
   return { value, code: 'workload.load', params: { committed: round1(committed), available, percent: Math.round((committed / available) * 100) } }
 }
 
-function ratingFit(expert: MatchExpertInput): FactorValue {
-  const ratings = expert.ratings.filter((r) => Number.isFinite(r) && r >= 1 && r <= 5)
-  if (ratings.length === 0) return { value: NEUTRAL_VALUE, code: 'rating.none', params: {} }
-  const sum = ratings.reduce((a, b) => a + b, 0)
-  const adjusted = (RATING_PRIOR * RATING_PRIOR_WEIGHT + sum) / (RATING_PRIOR_WEIGHT + ratings.length)
-  return {
-    value: clamp01((adjusted - 1) / 4),
-    code: 'rating.mean',
-    params: { mean: round1(sum / ratings.length), count: ratings.length, adjusted: round1(adjusted) },
+/** Count and sum of the valid ratings (1–5), in input order. */
+function ratingSum(expert: MatchExpertInput): { count: number; sum: number } {
+  let count = 0
+  let sum = 0
+  for (const r of expert.ratings) {
+    if (Number.isFinite(r) && r >= 1 && r <= 5) {
+      count++
+      sum += r
+    }
   }
+  return { count, sum }
+}
+
+function ratingValue(expert: MatchExpertInput): number {
+  // ratingSum's loop, inline: no object per expert on the ranking path.
+  let count = 0
+  let sum = 0
+  for (const r of expert.ratings) {
+    if (Number.isFinite(r) && r >= 1 && r <= 5) {
+      count++
+      sum += r
+    }
+  }
+  if (count === 0) return NEUTRAL_VALUE
+  const adjusted = (RATING_PRIOR * RATING_PRIOR_WEIGHT + sum) / (RATING_PRIOR_WEIGHT + count)
+  return clamp01((adjusted - 1) / 4)
+}
+
+function ratingFit(expert: MatchExpertInput): FactorValue {
+  const value = ratingValue(expert)
+  const { count, sum } = ratingSum(expert)
+  if (count === 0) return { value, code: 'rating.none', params: {} }
+  const adjusted = (RATING_PRIOR * RATING_PRIOR_WEIGHT + sum) / (RATING_PRIOR_WEIGHT + count)
+  return { value, code: 'rating.mean', params: { mean: round1(sum / count), count, adjusted: round1(adjusted) } }
 }
 
 function resolveWeights(overrides: RankExpertsOptions['weights']): Record<MatchFactorKey, number> {
@@ -355,28 +485,111 @@ const byNameThenId = (a: { name: string; userId: string }, b: { name: string; us
 
 /** The factor breakdown of one expert for one company (no conflict check). */
 export function scoreExpert(company: MatchCompanyInput, expert: MatchExpertInput, options?: RankExpertsOptions): { score: number; factors: MatchFactor[] } {
-  const weights = resolveWeights(options?.weights)
-  return scoreWith(company, expert, weights)
+  const p = prepare(company, options)
+  return { score: scoreOf(p, expert), factors: factorsOf(p, factorValues(p, expert)) }
 }
 
-function scoreWith(company: MatchCompanyInput, expert: MatchExpertInput, weights: Record<MatchFactorKey, number>): { score: number; factors: MatchFactor[] } {
-  const totalWeight = MATCH_FACTOR_KEYS.reduce((sum, k) => sum + weights[k], 0)
-  const values: Record<MatchFactorKey, FactorValue> = {
-    competence: competenceFit(company, expert),
-    sector: sectorFit(company, expert),
-    distance: distanceFit(company, expert),
-    availability: availabilityFit(expert),
-    workload: workloadFit(expert),
-    rating: ratingFit(expert),
-  }
+/** The score alone, allocating nothing: what ranking computes for every expert. */
+function scoreOf(p: Prepared, expert: MatchExpertInput): number {
+  const w = p.weights
+  // Summed in MATCH_FACTOR_KEYS order, as factorValues' points are: the same float result.
   let raw = 0
-  const factors = MATCH_FACTOR_KEYS.map((key): MatchFactor => {
-    const { value, code, params } = values[key]
-    const points = (100 * weights[key] * value) / totalWeight
-    raw += points
-    return { key, weight: weights[key], value: Math.round(value * 1000) / 1000, points: round1(points), detail: { code, params } }
+  raw += (100 * w.competence * competenceFit(p, expert).value) / p.totalWeight
+  raw += (100 * w.sector * sectorValue(p.company, expert)) / p.totalWeight
+  raw += (100 * w.distance * distanceValue(p.company, expert)) / p.totalWeight
+  raw += (100 * w.availability * availabilityValue(expert)) / p.totalWeight
+  raw += (100 * w.workload * workloadValue(expert)) / p.totalWeight
+  raw += (100 * w.rating * ratingValue(expert)) / p.totalWeight
+  return round1(raw)
+}
+
+/** Each factor's value with its case and params, in MATCH_FACTOR_KEYS order. */
+function factorValues(p: Prepared, expert: MatchExpertInput): FactorValue[] {
+  return [competenceFit(p, expert), sectorFit(p.company, expert), distanceFit(p.company, expert), availabilityFit(expert), workloadFit(expert), ratingFit(expert)]
+}
+
+/** The breakdown as returned: fresh objects (factor values may be shared between experts of one call). */
+function factorsOf(p: Prepared, values: readonly FactorValue[]): MatchFactor[] {
+  return MATCH_FACTOR_KEYS.map((key, i): MatchFactor => {
+    const { value, code, params } = values[i] as FactorValue
+    const points = (100 * p.weights[key] * value) / p.totalWeight
+    return { key, weight: p.weights[key], value: Math.round(value * 1000) / 1000, points: round1(points), detail: { code, params: { ...params } } }
   })
-  return { score: round1(raw), factors }
+}
+
+export interface TopExpertsOptions extends RankExpertsOptions {
+  /** How many eligible experts to return, best first (default: all). */
+  limit?: number
+  /** How many excluded experts to return, by name (default: `limit`). */
+  excludedLimit?: number
+}
+
+export interface TopExperts {
+  /** The best `limit` eligible experts: score desc, then name, then userId. */
+  items: ExpertMatch[]
+  /** The first `excludedLimit` experts with a conflict of interest, by name then userId. */
+  excluded: ExpertMatch[]
+  /** Eligible experts in all (items is the head of their ranking). */
+  eligibleCount: number
+  /** Excluded experts in all. */
+  excludedCount: number
+}
+
+function checkLimit(name: string, n: number | undefined): number {
+  if (n === undefined) return Number.POSITIVE_INFINITY
+  if (!(n >= 0) || (Number.isFinite(n) && !Number.isInteger(n))) throw new RangeError(`${name} must be an integer ≥ 0`)
+  return n
+}
+
+/**
+ * The head of the ranking: the best `limit` eligible experts with their breakdown, the first
+ * `excludedLimit` excluded ones, and how many there are of each. Every expert is scored (the head
+ * is exact), but breakdowns are built and names compared only for the experts returned: cost is
+ * linear in the number of experts plus n log n numeric comparisons, whatever the limit.
+ * Throws RangeError for a negative or non-finite weight, when all weights are 0, or for a limit
+ * that is not an integer ≥ 0.
+ */
+export function rankTopExperts(company: MatchCompanyInput, experts: readonly MatchExpertInput[], options?: TopExpertsOptions): TopExperts {
+  const p = prepare(company, options)
+  const limit = checkLimit('limit', options?.limit)
+  const excludedLimit = options?.excludedLimit === undefined ? limit : checkLimit('excludedLimit', options.excludedLimit)
+  // Only a score per expert, in typed arrays (no object per expert: pools run to thousands);
+  // breakdowns are built for the head alone.
+  const scores = new Float64Array(experts.length)
+  const eligible = new Uint32Array(experts.length)
+  let eligibleCount = 0
+  const excluded: { match: ExpertMatch; name: string; userId: string }[] = []
+  experts.forEach((expert, i) => {
+    const conflict = conflictOf(p, expert)
+    if (conflict) {
+      excluded.push({ match: { userId: expert.userId, score: 0, factors: [], excluded: conflict }, name: expert.name, userId: expert.userId })
+      return
+    }
+    scores[i] = scoreOf(p, expert)
+    eligible[eligibleCount++] = i
+  })
+  // Scores first (numbers: cheap), then names only within runs of equal scores, and only for the
+  // runs that reach into the head: the collator is the costly comparison.
+  const order = eligible.subarray(0, eligibleCount).sort((a, b) => (scores[b] as number) - (scores[a] as number))
+  const head: { expert: MatchExpertInput; name: string; userId: string; score: number }[] = []
+  for (let start = 0; start < order.length && head.length < limit; ) {
+    const score = scores[order[start] as number] as number
+    let end = start + 1
+    while (end < order.length && scores[order[end] as number] === score) end++
+    const run = Array.from(order.subarray(start, end), (i) => {
+      const expert = experts[i] as MatchExpertInput
+      return { expert, name: expert.name, userId: expert.userId, score }
+    }).sort(byNameThenId)
+    for (const e of run) if (head.length < limit) head.push(e)
+    start = end
+  }
+  excluded.sort(byNameThenId)
+  return {
+    items: head.map((e) => ({ userId: e.userId, score: e.score, factors: factorsOf(p, factorValues(p, e.expert)), excluded: null })),
+    excluded: excluded.slice(0, excludedLimit).map((e) => e.match),
+    eligibleCount,
+    excludedCount: excluded.length,
+  }
 }
 
 /**
@@ -385,21 +598,6 @@ function scoreWith(company: MatchCompanyInput, expert: MatchExpertInput, weights
  * Throws RangeError for a negative or non-finite weight, or when all weights are 0.
  */
 export function rankExperts(company: MatchCompanyInput, experts: readonly MatchExpertInput[], options?: RankExpertsOptions): ExpertMatch[] {
-  const weights = resolveWeights(options?.weights)
-  const companyIds = new Set([normalizeTaxIdentifier(company.vatNumber), normalizeTaxIdentifier(company.taxCode)].filter((v): v is string => v !== null))
-  const companyName = normalizeOrganisationName(company.name)
-  const eligible: { match: ExpertMatch; name: string; userId: string }[] = []
-  const excluded: { match: ExpertMatch; name: string; userId: string }[] = []
-  for (const expert of experts) {
-    const conflict = conflictOf(company, expert, companyIds, companyName)
-    if (conflict) {
-      excluded.push({ match: { userId: expert.userId, score: 0, factors: [], excluded: conflict }, name: expert.name, userId: expert.userId })
-      continue
-    }
-    const { score, factors } = scoreWith(company, expert, weights)
-    eligible.push({ match: { userId: expert.userId, score, factors, excluded: null }, name: expert.name, userId: expert.userId })
-  }
-  eligible.sort((a, b) => b.match.score - a.match.score || byNameThenId(a, b))
-  excluded.sort(byNameThenId)
-  return [...eligible, ...excluded].map((e) => e.match)
+  const { items, excluded } = rankTopExperts(company, experts, { weights: options?.weights })
+  return [...items, ...excluded]
 }

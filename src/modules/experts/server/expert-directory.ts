@@ -70,6 +70,24 @@ export function expertVisibleTo(actor: Actor): SQL {
     where m.user_id = ${expertProfiles.userId} and m.role = 'expert' and u.archived_at is null and (${paths}))`
 }
 
+/**
+ * Ids of the units (not archived) whose experts the actor sees, as `expertVisibleTo` reads them:
+ * units in the actor's subtrees and the units above them (whose grant covers the actor's units).
+ * Resolved up front so a pool query can name the units as constants: the planner then knows how
+ * many experts they hold (thousands on one antenna) and joins by hash, where a correlated path
+ * test estimated a handful and probed the pool expert by expert.
+ */
+export async function expertUnitIdsVisibleTo(db: Db, actor: Actor): Promise<string[]> {
+  const prefixes = [...new Set(dataPathPrefixes(actor))]
+  if (prefixes.length === 0) return []
+  const paths = sql.join(
+    prefixes.map((p) => sql`(u.path like ${`${p}%`} or ${p} like u.path || '%')`),
+    sql` or `,
+  )
+  const result = await db.execute<{ id: string }>(sql`select u.id::text as id from units u where u.archived_at is null and (${paths}) order by u.id`)
+  return rowsOf<{ id: string }>(result).map((r) => r.id)
+}
+
 /** Profiles whose user still holds the expert role somewhere and is active. */
 export function isActiveExpert(): SQL {
   return sql`exists (select 1 from memberships m join units u on u.id = m.unit_id join users us on us.id = m.user_id

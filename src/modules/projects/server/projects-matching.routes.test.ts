@@ -65,12 +65,28 @@ describe('GET /projects/{id}/expert-matches', () => {
     expect(ids).toContain(busyId)
     const free = res.body.items.find((m) => m.userId === freeId)
     const busy = res.body.items.find((m) => m.userId === busyId)
-    const conflicted = res.body.items.find((m) => m.userId === conflictedId)
+    expect(ids).not.toContain(conflictedId)
+    const conflicted = res.body.excluded.find((m) => m.userId === conflictedId)
     expect(busy?.committedDaysPerMonth).toBe(12)
     expect(free?.committedDaysPerMonth).toBe(0)
     expect(free?.score).toBeGreaterThan(busy?.score ?? Infinity)
     expect(free?.factors.map((f) => f.key)).toEqual(expect.arrayContaining(['competence', 'sector', 'distance', 'availability', 'workload', 'rating']))
     expect(conflicted?.excluded?.reason).toBe('conflict-of-interest')
+    expect(res.body).toMatchObject({ eligibleTotal: 2, excludedTotal: 1, limit: 50 })
+  })
+
+  it('returns the head of the ranking with the totals: `limit` best eligible experts, the excluded capped alike', async () => {
+    const all = (await staff.get<ExpertMatchList>(`/api/projects/${project.id}/expert-matches`)).body
+    const res = await staff.get<ExpertMatchList>(`/api/projects/${project.id}/expert-matches?limit=1`)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.items).toEqual(all.items.slice(0, 1))
+    expect(res.body.items[0]?.userId).toBe(freeId)
+    expect(res.body.excluded.map((m) => m.userId)).toEqual([conflictedId])
+    expect(res.body).toMatchObject({ eligibleTotal: 2, excludedTotal: 1, limit: 1 })
+  })
+
+  it.each(['0', '201', 'tutti'])('refuses limit=%s', async (limit) => {
+    expect((await staff.get(`/api/projects/${project.id}/expert-matches?limit=${limit}`)).status).toBe(400)
   })
 
   it('is staff work: the expert is refused', async () => {

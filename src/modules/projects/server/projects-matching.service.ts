@@ -1,6 +1,7 @@
 /**
  * The matching endpoint (issue 5, "Expert pool → Matching"): for a project's company, gather what
- * the experts module's pure `rankExperts` needs and return its ranking with the score breakdown.
+ * the experts module's pure ranking (`rankTopExperts`) needs and return the head of its ranking
+ * with the score breakdown.
  * The company side: ATECO section, province, comune seat, members (conflicts) and its gaps per DMA
  * dimension from its latest validated assessment (gap = lower bound of the next band − score, the
  * roadmap's default target). The expert side: the experts module's approved candidates, plus what
@@ -14,10 +15,10 @@ import type { RequestContext } from '../../../server/http/context'
 import { getDmaRules, latestValidatedScores } from '../../assessments'
 import { DMA_DIMENSION_IDS, type DmaDimensionId } from '../../assessments/assessments.contract'
 import { getCompany } from '../../companies'
-import { listMatchCandidates, rankExperts, type MatchCompanyInput, type MatchExpertInput } from '../../experts'
+import { listMatchCandidates, rankTopExperts, type ExpertMatch, type MatchCompanyInput } from '../../experts'
 import { findCompanyRoadmapGaps, findRoadmapItemLinks } from '../../roadmaps'
 import { italianDay } from '../../territory'
-import type { ExpertMatchList } from '../projects.contract'
+import { EXPERT_MATCH_LIMIT, type ExpertMatchList, type ExpertMatchQuery, type ExpertMatchView } from '../projects.contract'
 import type { RoadmapItemRef } from './projects.table'
 import { getWritableProject, requireActor } from './projects.service'
 import { committedDaysThisMonth, expertRatings } from './support-days-reports.service'
@@ -58,8 +59,15 @@ async function memberUserIds(db: Db, companyId: string): Promise<string[]> {
   return rows.map((r) => r.user_id)
 }
 
-export async function projectExpertMatches(ctx: RequestContext, projectId: string): Promise<ExpertMatchList> {
+/**
+ * The head of the ranking for the project's company: the best `limit` eligible experts with their
+ * breakdown, the experts excluded for a conflict (at most `limit`), and how many there are of each.
+ * The whole visible pool is scored (the head is exact); the cost is linear in the pool's size and
+ * the response stays the same size whatever the pool (thousands of experts in a network).
+ */
+export async function projectExpertMatches(ctx: RequestContext, projectId: string, query: Partial<ExpertMatchQuery> = {}): Promise<ExpertMatchList> {
   const actor = requireActor(ctx)
+  const limit = query.limit ?? EXPERT_MATCH_LIMIT
   const { row } = await getWritableProject(ctx.db, actor, projectId)
   const company = await getCompany(ctx, row.companyId)
   if (!company) throw new AppError('NOT_FOUND', 'errors.notFound')
@@ -84,24 +92,34 @@ export async function projectExpertMatches(ctx: RequestContext, projectId: strin
   const month = italianDay(ctx.now()).slice(0, 7)
   const committed = await committedDaysThisMonth(ctx.db, ids, month)
   const ratings = await expertRatings(ctx.db, ids)
-  const experts: MatchExpertInput[] = candidates.map((c) => ({ ...c, committedDaysPerMonth: committed.get(c.userId) ?? 0, ratings: ratings.get(c.userId) ?? [] }))
-  const byId = new Map(experts.map((e) => [e.userId, e]))
-  const ranked = rankExperts(companyInput, experts)
+  // The candidates are fresh: workload and ratings are filled in place (no copy of the pool).
+  for (const c of candidates) {
+    c.committedDaysPerMonth = committed.get(c.userId) ?? 0
+    c.ratings = ratings.get(c.userId) ?? c.ratings
+  }
+  const ranked = rankTopExperts(companyInput, candidates, { limit })
+  const returned = new Set([...ranked.items, ...ranked.excluded].map((m) => m.userId))
+  const byId = new Map(candidates.filter((c) => returned.has(c.userId)).map((c) => [c.userId, c]))
+  const view = (m: ExpertMatch): ExpertMatchView => {
+    const expert = byId.get(m.userId)
+    return {
+      userId: m.userId,
+      name: expert?.name ?? '',
+      score: m.score,
+      factors: m.factors,
+      excluded: m.excluded,
+      committedDaysPerMonth: expert?.committedDaysPerMonth ?? 0,
+      availabilityDaysPerMonth: expert?.availabilityDaysPerMonth ?? 0,
+    }
+  }
   return {
     gaps,
     roadmapId: roadmap?.roadmapId ?? null,
     assessmentId: latest?.assessmentId ?? null,
-    items: ranked.map((m) => {
-      const expert = byId.get(m.userId)
-      return {
-        userId: m.userId,
-        name: expert?.name ?? '',
-        score: m.score,
-        factors: m.factors,
-        excluded: m.excluded,
-        committedDaysPerMonth: expert?.committedDaysPerMonth ?? 0,
-        availabilityDaysPerMonth: expert?.availabilityDaysPerMonth ?? 0,
-      }
-    }),
+    items: ranked.items.map(view),
+    excluded: ranked.excluded.map(view),
+    eligibleTotal: ranked.eligibleCount,
+    excludedTotal: ranked.excludedCount,
+    limit,
   }
 }

@@ -9,6 +9,7 @@ import {
   ConfirmInput,
   DisputeInput,
   ExpertMatchList,
+  ExpertMatchQuery,
   ExpertTimesheetQuery,
   ExpertWorkload,
   Milestone,
@@ -170,10 +171,10 @@ export const projectsRoutes = createRouter()
   .openapi(
     defineRoute({
       method: 'get', path: '/projects/{id}/expert-matches', tags,
-      summary: 'Experts ranked for the project’s company (competence fit to the gaps of its latest validated assessment, sector, distance, availability, workload, ratings) with the score breakdown; conflicts of interest excluded and said why (staff)',
-      request: { params: IdParam }, responses: { 200: jsonResponse(ExpertMatchList, 'Ranked experts') },
+      summary: 'The best experts for the project’s company (competence fit to the gaps of its roadmap or latest validated assessment, sector, distance, availability, workload, ratings) with the score breakdown, top `limit` of the whole pool with how many are eligible; conflicts of interest excluded and said why (staff)',
+      request: { params: IdParam, query: ExpertMatchQuery }, responses: { 200: jsonResponse(ExpertMatchList, 'Ranked experts') },
     }),
-    async (c) => c.json(await projectExpertMatches(ctxOf(c), c.req.valid('param').id), 200),
+    async (c) => c.json(await projectExpertMatches(ctxOf(c), c.req.valid('param').id, c.req.valid('query')), 200),
   )
   .openapi(
     defineRoute({

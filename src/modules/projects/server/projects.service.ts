@@ -318,7 +318,7 @@ export async function assignExpert(ctx: RequestContext, id: string, input: Proje
     await assertExpert(tx, input.expertUserId, scoped.company.unitPath)
     const [after] = await tx.update(projects).set({ expertUserId: input.expertUserId, updatedAt: ctx.now() }).where(eq(projects.id, id)).returning()
     if (!after) throw new Error('project update returned no row')
-    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'project', entityId: id, unitId: after.unitId, before: auditable(before), after: auditable(after) })
+    await ctx.deps.audit.record(tx, ctx, { action: 'assign', entityType: 'project', entityId: id, unitId: after.unitId, before: auditable(before), after: auditable(after) })
     return toProject(tx, { ...scoped, row: after, isExpert: after.expertUserId === actor.userId })
   })
 }
@@ -355,7 +355,7 @@ export async function transitionProject(ctx: RequestContext, id: string, input: 
       .where(eq(projects.id, id))
       .returning()
     if (!after) throw new Error('project update returned no row')
-    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'project', entityId: id, unitId: after.unitId, before: auditable(before), after: auditable(after) })
+    await ctx.deps.audit.record(tx, ctx, { action: 'status_change', entityType: 'project', entityId: id, unitId: after.unitId, before: auditable(before), after: auditable(after) })
     await reportActivity(tx, after, now)
     return toProject(tx, { ...scoped, row: after })
   })

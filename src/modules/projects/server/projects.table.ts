@@ -6,7 +6,7 @@
  * enforces that below the application.
  */
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
@@ -119,3 +119,26 @@ export const supportDayEntries = pgTable(
   ],
 )
 export type SupportDayEntryRow = typeof supportDayEntries.$inferSelect
+
+/**
+ * Derived data (ADR 0030): the ledger summed per project and month of work, leaving out disputed
+ * entries as every total does. Kept by statement-level triggers on support_day_entries (migration
+ * `projects_support_day_month_totals`): a write adds its rows' days, a change of confirmation or
+ * approval moves them, a row whose month has no entry left goes. The totals read whole months
+ * here and only the partial months at a period's ends from the ledger. `rebuild_…()` recomputes it
+ * (a restore calls it; backups leave the table out).
+ */
+export const supportDayMonthTotals = pgTable(
+  'support_day_month_totals',
+  {
+    projectId: uuid('project_id').notNull(),
+    /** First day of the month of work. */
+    month: date('month', { mode: 'string' }).notNull(),
+    logged: numeric('logged', { precision: 12, scale: 3 }).notNull(),
+    confirmed: numeric('confirmed', { precision: 12, scale: 3 }).notNull(),
+    approved: numeric('approved', { precision: 12, scale: 3 }).notNull(),
+    /** Entries counted (not disputed); the row goes when it falls to 0. */
+    entries: integer('entries').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.month] }), index('support_day_month_totals_month_idx').on(t.month)],
+)

@@ -6,59 +6,86 @@
  */
 import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
-import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
+import { uuidArrayParam } from '../../../server/db/array-param'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { findCompanyScopes, neutraliseFormula } from '../../companies'
-import { findUnits, unitIdsUnder } from '../../identity'
+import { unitIdsUnder } from '../../identity'
 import type { ExpertWorkload, SupportDayTotals, TotalsQuery, WorkloadQuery } from '../projects.contract'
 import { formatDays, getScopedProject, num, projectScope, requireActor, userNames } from './projects.service'
 import { projects, supportDayEntries, type ProjectRow, type SupportDayEntryRow } from './projects.table'
 
 type Locale = 'it' | 'en'
 
-/** Support-day totals grouped by expert, company, unit or month of work, over an optional period. */
+/**
+ * Whole months of a period, as first days: [lo, hi). `lo` is the first month starting on or after
+ * `from`, `hi` the first month not wholly before or on `to`; null when that end is open. The totals
+ * read whole months from the monthly table and the days outside them from the ledger.
+ */
+export function wholeMonths(from: string | undefined, to: string | undefined): { lo: string | null; hi: string | null } {
+  const firstOfMonth = (day: string, add: number) => `${addMonths(day.slice(0, 7), add)}-01`
+  const lo = from ? (from.endsWith('-01') ? from : firstOfMonth(from, 1)) : null
+  const lastOfMonth = to ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).getUTCDate() === 1 : false
+  const hi = to ? firstOfMonth(to, lastOfMonth ? 1 : 0) : null
+  return { lo, hi }
+}
+
+/**
+ * Support-day totals grouped by expert, company, unit or month of work, over an optional period.
+ * One statement: per project and month, whole months come from support_day_month_totals (kept by
+ * triggers, ADR 0030) and the partial months at the period's ends from the ledger; then the
+ * projects the caller reads, grouped, each group with its label (user, company or unit name, read
+ * by name from the identity and companies modules' tables).
+ */
 export async function supportDayTotals(ctx: RequestContext, query: TotalsQuery): Promise<SupportDayTotals> {
   const actor = requireActor(ctx)
-  const conditions: SQL[] = [ne(supportDayEntries.confirmationStatus, 'disputed')]
+  const conditions: SQL[] = []
   const scope = projectScope(ctx.db, actor)
   if (scope) conditions.push(scope)
-  if (query.from) conditions.push(gte(supportDayEntries.workedOn, query.from))
-  if (query.to) conditions.push(lte(supportDayEntries.workedOn, query.to))
   if (query.unitId) conditions.push(inArray(projects.unitId, unitIdsUnder(ctx.db, [`%/${query.unitId}/`])))
-  const key = {
-    expert: sql<string>`coalesce(${projects.expertUserId}::text, '')`,
-    company: sql<string>`${projects.companyId}::text`,
-    unit: sql<string>`${projects.unitId}::text`,
-    month: sql<string>`to_char(${supportDayEntries.workedOn}, 'YYYY-MM')`,
+  const { lo, hi } = wholeMonths(query.from, query.to)
+  const whole = and(lo ? sql`t.month >= ${lo}::date` : undefined, hi ? sql`t.month < ${hi}::date` : undefined) ?? sql`true`
+  const parts = [sql`select t.project_id, t.month, t.logged, t.confirmed, t.approved, t.entries from support_day_month_totals t where ${whole}`]
+  // Days of the period outside its whole months, as one or two ranges of `worked_on` (so the
+  // index reads only them): the whole period when it spans no whole month.
+  const ranges: SQL[] = []
+  if (lo && hi && lo >= hi) ranges.push(sql`(e.worked_on >= ${query.from}::date and e.worked_on <= ${query.to}::date)`)
+  else {
+    if (query.from && lo && query.from < lo) ranges.push(sql`(e.worked_on >= ${query.from}::date and e.worked_on < ${lo}::date)`)
+    if (query.to && hi && hi <= query.to) ranges.push(sql`(e.worked_on >= ${hi}::date and e.worked_on <= ${query.to}::date)`)
+  }
+  if (ranges.length > 0) {
+    parts.push(sql`select e.project_id, date_trunc('month', e.worked_on)::date, sum(e.days),
+        coalesce(sum(e.days) filter (where e.confirmation_status = 'confirmed'), 0),
+        coalesce(sum(e.days) filter (where e.approved_at is not null), 0), count(*)::int
+      from support_day_entries e
+     where e.confirmation_status <> 'disputed' and (${sql.join(ranges, sql` or `)})
+     group by 1, 2`)
+  }
+  const { key, label, groupBy } = {
+    expert: { groupBy: sql`${projects.expertUserId}`, key: sql`coalesce(${projects.expertUserId}::text, '')`, label: sql`(select u.name from users u where u.id = ${projects.expertUserId}::text)` },
+    company: { groupBy: sql`${projects.companyId}`, key: sql`${projects.companyId}::text`, label: sql`(select c.name from companies c where c.id = ${projects.companyId})` },
+    unit: { groupBy: sql`${projects.unitId}`, key: sql`${projects.unitId}::text`, label: sql`(select un.name from units un where un.id = ${projects.unitId})` },
+    month: { groupBy: sql`x.month`, key: sql`to_char(x.month, 'YYYY-MM')`, label: sql`null::text` },
   }[query.groupBy]
-  const rows = await ctx.db
-    .select({
-      key,
-      logged: sql<string>`coalesce(sum(${supportDayEntries.days}), 0)`,
-      confirmed: sql<string>`coalesce(sum(${supportDayEntries.days}) filter (where ${supportDayEntries.confirmationStatus} = 'confirmed'), 0)`,
-      approved: sql<string>`coalesce(sum(${supportDayEntries.days}) filter (where ${supportDayEntries.approvedAt} is not null), 0)`,
-      entries: sql<number>`count(*)::int`,
-    })
-    .from(supportDayEntries)
-    .innerJoin(projects, eq(projects.id, supportDayEntries.projectId))
-    .where(and(...conditions))
-    .groupBy(key)
-    .orderBy(key)
-  const labels = await labelsFor(ctx.db, query.groupBy, rows.map((r) => r.key))
+  const result = await ctx.db.execute(sql`
+    select ${key} as key, ${label} as label, sum(x.logged) as logged, sum(x.confirmed) as confirmed, sum(x.approved) as approved, sum(x.entries)::int as entries
+      from (${sql.join(parts, sql` union all `)}) as x (project_id, month, logged, confirmed, approved, entries)
+      join ${projects} on ${projects.id} = x.project_id
+     where ${and(...conditions) ?? sql`true`}
+     group by ${groupBy}
+     order by 1`)
+  const rows = rowsOf<{ key: string; label: string | null; logged: string; confirmed: string; approved: string; entries: number | string }>(result)
   return {
     groupBy: query.groupBy,
-    rows: rows.map((r) => ({ key: r.key, label: labels.get(r.key) ?? r.key, logged: num(r.logged), confirmed: num(r.confirmed), approved: num(r.approved), entries: Number(r.entries) })),
+    rows: rows.map((r) => ({ key: r.key, label: r.label ?? r.key, logged: num(r.logged), confirmed: num(r.confirmed), approved: num(r.approved), entries: Number(r.entries) })),
   }
 }
 
-async function labelsFor(db: Db, groupBy: TotalsQuery['groupBy'], keys: string[]): Promise<Map<string, string>> {
-  const ids = keys.filter(Boolean)
-  if (groupBy === 'expert') return userNames(db, ids)
-  if (groupBy === 'company') return new Map((await findCompanyScopes(db, ids)).map((c) => [c.id, c.name]))
-  if (groupBy === 'unit') return new Map([...(await findUnits(db, ids)).values()].map((u) => [u.id, u.name]))
-  return new Map(keys.map((k) => [k, k]))
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
 }
 
 function monthOf(day: string): string {
@@ -85,39 +112,70 @@ export const DEFAULT_PROJECT_MONTHS = 3
  * months from its start to its end (start: the start date, else the creation month; end: the end
  * date, else start + 3 months). Pure; the workload and the matching's `committedDaysPerMonth` use it.
  */
-export function committedByMonth(project: Pick<ProjectRow, 'budgetDays' | 'startsOn' | 'endsOn' | 'createdAt'>): Map<string, number> {
-  const start = project.startsOn ? monthOf(project.startsOn) : project.createdAt.toISOString().slice(0, 7)
-  const end = project.endsOn ? monthOf(project.endsOn) : addMonths(start, DEFAULT_PROJECT_MONTHS - 1)
-  const span = Math.max(1, monthsBetween(start, end) + 1)
-  const perMonth = num(project.budgetDays) / span
+export function committedByMonth(project: Commitment): Map<string, number> {
+  const { start, span, perMonth } = commitmentOf(project)
   const result = new Map<string, number>()
   for (let i = 0; i < span; i++) result.set(addMonths(start, i), perMonth)
   return result
+}
+
+type Commitment = Pick<ProjectRow, 'startsOn' | 'endsOn' | 'createdAt'> & { budgetDays: string | number }
+
+function commitmentOf(project: Commitment): { start: string; span: number; perMonth: number } {
+  const start = project.startsOn ? monthOf(project.startsOn) : project.createdAt.toISOString().slice(0, 7)
+  const span = project.endsOn ? Math.max(1, monthsBetween(start, monthOf(project.endsOn)) + 1) : DEFAULT_PROJECT_MONTHS
+  return { start, span, perMonth: num(project.budgetDays) / span }
+}
+
+/** `committedByMonth(project).get(month) ?? 0` without building the months (matching asks for thousands). */
+export function committedInMonth(project: Commitment, month: string): number {
+  const { start, span, perMonth } = commitmentOf(project)
+  const offset = monthsBetween(start, month)
+  return offset >= 0 && offset < span ? perMonth : 0
+}
+
+/**
+ * Matching asks for thousands of experts at once: their ids travel as one array parameter joined
+ * as a set (`= any(…)` over a long array costs the planner a selectivity estimate per element, and
+ * `in (…)` a parameter each), and the answer as one JSON value (decoding thousands of rows field by
+ * field costs the drivers, PGlite's above all, more than the query).
+ */
+async function jsonOf<T>(db: Db, query: SQL): Promise<T | null> {
+  const result = await db.execute(query)
+  const rows = (Array.isArray(result) ? result : (result as { rows: { j: string | null }[] }).rows) as { j: string | null }[]
+  const text = rows[0]?.j
+  return text ? (JSON.parse(text) as T) : null
 }
 
 /** Committed days per month of each expert over their active projects (all units), for `month`. */
 export async function committedDaysThisMonth(db: Db, expertIds: readonly string[], month: string): Promise<Map<string, number>> {
   const result = new Map<string, number>()
   if (expertIds.length === 0) return result
-  const rows = await db.select().from(projects).where(and(inArray(projects.expertUserId, [...expertIds]), eq(projects.status, 'active')))
-  for (const p of rows) {
-    if (!p.expertUserId) continue
-    const days = committedByMonth(p).get(month) ?? 0
-    result.set(p.expertUserId, num((result.get(p.expertUserId) ?? 0) + days))
+  const rows = await jsonOf<[string, number, string | null, string | null, number][]>(
+    db,
+    sql`select json_agg(json_build_array(p.expert_user_id, p.budget_days, p.starts_on, p.ends_on, extract(epoch from p.created_at) * 1000))::text as j
+          from ${projects} p join unnest(${uuidArrayParam(expertIds)}) as wanted(id) on wanted.id = p.expert_user_id
+         where p.status = 'active'`,
+  )
+  for (const [expert, budgetDays, startsOn, endsOn, createdAt] of rows ?? []) {
+    const days = committedInMonth({ budgetDays, startsOn, endsOn, createdAt: new Date(createdAt) }, month)
+    result.set(expert, num((result.get(expert) ?? 0) + days))
   }
   return result
 }
 
 /** Ratings (1–5) staff gave each expert at the completion of their past projects. */
 export async function expertRatings(db: Db, expertIds: readonly string[]): Promise<Map<string, number[]>> {
-  const result = new Map<string, number[]>()
-  if (expertIds.length === 0) return result
-  const rows = await db
-    .select({ expert: projects.expertUserId, rating: projects.expertRating })
-    .from(projects)
-    .where(and(inArray(projects.expertUserId, [...expertIds]), eq(projects.status, 'completed'), sql`${projects.expertRating} is not null`))
-  for (const r of rows) if (r.expert && r.rating !== null) result.set(r.expert, [...(result.get(r.expert) ?? []), r.rating])
-  return result
+  if (expertIds.length === 0) return new Map()
+  const byExpert = await jsonOf<Record<string, number[]>>(
+    db,
+    sql`select json_object_agg(g.expert, g.ratings)::text as j
+          from (select p.expert_user_id::text as expert, json_agg(p.expert_rating) as ratings
+                  from ${projects} p join unnest(${uuidArrayParam(expertIds)}) as wanted(id) on wanted.id = p.expert_user_id
+                 where p.status = 'completed' and p.expert_rating is not null
+                 group by 1) g`,
+  )
+  return new Map(Object.entries(byExpert ?? {}))
 }
 
 /** The workload per expert: days committed in active projects and days logged, month by month. */

@@ -154,7 +154,8 @@ export async function logEntry(ctx: RequestContext, projectId: string, input: Su
       })
       .returning()
     if (!row) throw new Error('support day insert returned no row')
-    await ctx.deps.audit.record(tx, ctx, { action: 'create', entityType: 'support_day_entry', entityId: row.id, unitId: project.unitId, after: auditable(row) })
+    // A correction is its own step of the evidence chain, told apart from a first entry in the audit log.
+    await ctx.deps.audit.record(tx, ctx, { action: correcting ? 'correct' : 'create', entityType: 'support_day_entry', entityId: row.id, unitId: project.unitId, after: auditable(row) })
     await reportEntry(tx, project.companyId, row, project.title)
     const [entry] = await toEntries(tx, [row])
     if (!entry) throw new Error('entry view missing')
@@ -218,7 +219,7 @@ export async function sendConfirmation(ctx: RequestContext, projectId: string, e
       .where(eq(supportDayEntries.id, entryId))
       .returning()
     if (!after) throw new Error('entry update returned no row')
-    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'support_day_entry', entityId: entryId, unitId: scoped.row.unitId, before: auditable(before), after: auditable(after) })
+    await ctx.deps.audit.record(tx, ctx, { action: 'send_confirmation', entityType: 'support_day_entry', entityId: entryId, unitId: scoped.row.unitId, before: auditable(before), after: auditable(after) })
     const expertName = scoped.row.expertUserId ? ((await userNames(tx, [scoped.row.expertUserId])).get(scoped.row.expertUserId) ?? null) : null
     return { after, locale, companyName: scoped.company.name, projectTitle: scoped.row.title, expertName }
   })
@@ -255,7 +256,7 @@ export async function approveEntry(ctx: RequestContext, projectId: string, entry
       .where(and(eq(supportDayEntries.id, entryId), sql`${supportDayEntries.approvedAt} is null`))
       .returning()
     if (!after) throw new AppError('CONFLICT', 'errors.supportDayAlreadyApproved')
-    await ctx.deps.audit.record(tx, ctx, { action: 'update', entityType: 'support_day_entry', entityId: entryId, unitId: scoped.row.unitId, before: auditable(before), after: auditable(after) })
+    await ctx.deps.audit.record(tx, ctx, { action: 'approve', entityType: 'support_day_entry', entityId: entryId, unitId: scoped.row.unitId, before: auditable(before), after: auditable(after) })
     const [entry] = await toEntries(tx, [after])
     if (!entry) throw new Error('entry view missing')
     return entry
@@ -314,7 +315,7 @@ async function answer(ctx: RequestContext, token: string, status: 'confirmed' | 
     const [project] = await tx.select().from(projects).where(eq(projects.id, after.projectId))
     if (!project) throw new Error('entry without project')
     await ctx.deps.audit.record(tx, ctx, {
-      action: 'update', entityType: 'support_day_entry', entityId: after.id, unitId: project.unitId,
+      action: status === 'confirmed' ? 'confirm' : 'dispute', entityType: 'support_day_entry', entityId: after.id, unitId: project.unitId,
       before: auditable(before), after: { ...auditable(after), viaLink: true },
     })
     // A disputed day is no evidence of support (and no longer counts against the budget).

@@ -82,11 +82,16 @@ const MATCHES: ExpertMatchList = {
       userId: OTHER_EXPERT_ID, name: 'Laura Bonfanti', score: 82.5, committedDaysPerMonth: 2, availabilityDaysPerMonth: 8, excluded: null,
       factors: [{ key: 'sector', weight: 15, value: 1, points: 15, detail: { code: 'sector.match', params: { section: 'C' } } }],
     },
+  ],
+  excluded: [
     {
       userId: EXPERT_ID, name: 'Giorgio Valsecchi', score: 0, committedDaysPerMonth: 0, availabilityDaysPerMonth: 4, factors: [],
       excluded: { reason: 'conflict-of-interest', code: 'conflict.tieName', params: { company: 'Meccanica Bergamasca S.r.l.', tieName: 'Meccanica Bergamasca', tieKind: 'employer' } },
     },
   ],
+  eligibleTotal: 1,
+  excludedTotal: 1,
+  limit: 50,
 }
 
 function stubProject(options: { onEntry?: (body: unknown) => { status: number; body?: unknown } } = {}) {
@@ -158,6 +163,21 @@ describe('the project page', { timeout: 30_000 }, () => {
     expect(within(table).getByText(/legato a Meccanica Bergamasca S.r.l./)).toBeInTheDocument()
     await userEvent.click(within(table).getByRole('button', { name: 'Assegna Laura Bonfanti al progetto' }))
     await waitFor(() => expect(requests.find((r) => r.path.endsWith('/assign'))?.body).toEqual({ expertUserId: OTHER_EXPERT_ID }))
+  })
+
+  it('says how many of the eligible experts it shows and asks the server for more', async () => {
+    const top = { ...MATCHES, excluded: [], excludedTotal: 0, eligibleTotal: 812 }
+    const requests = stubApi((request) => {
+      if (request.path === `/api/projects/${PROJECT_ID}`) return { status: 200, body: buildProject() }
+      if (request.path === `/api/projects/${PROJECT_ID}/expert-matches`) return { status: 200, body: top }
+      if (request.path === `/api/projects/${PROJECT_ID}/expert-matches?limit=200`) return { status: 200, body: { ...top, limit: 200 } }
+      if (request.path.startsWith(`/api/projects/${PROJECT_ID}/`)) return { status: 200, body: request.path.endsWith('/burndown') ? BURN_DOWN : { items: [] } }
+    })
+    renderPage(<ProjectPage id={PROJECT_ID} />, { me: buildMe() })
+    expect(await screen.findByText('I migliori 1 di 812 esperti idonei', undefined, { timeout: 5000 })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Mostra i migliori 200' }))
+    await waitFor(() => expect(requests.some((r) => r.path.endsWith('/expert-matches?limit=200'))).toBe(true))
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Mostra i migliori 200' })).not.toBeInTheDocument())
   })
 })
 

@@ -4,8 +4,7 @@
  * approve) and, for staff while the project is open, the expert matching with its breakdown.
  */
 import { Alert, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core'
-import { useDisclosure } from '@mantine/hooks'
-import { IconAlertTriangle, IconFileSpreadsheet, IconFileTypePdf, IconTrash } from '@tabler/icons-react'
+import { IconAlertTriangle, IconPencil, IconTrash } from '@tabler/icons-react'
 import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../../web/api-client'
@@ -21,8 +20,10 @@ import { StatusBadge, type BadgeTone } from '../../../web/ui/status-badge'
 import { EChart } from '../../assessments/web'
 import { LineChart } from 'echarts/charts'
 import { use as registerEcharts } from 'echarts/core'
-import type { ConfirmationStatus, Project, ProjectStatus, SupportDayEntry } from '../projects.contract'
+import { EXPERT_MATCH_MAX_LIMIT, type ConfirmationStatus, type Milestone, type Project, type ProjectStatus, type SupportDayEntry } from '../projects.contract'
 import { burnDownOption } from './projects-charts'
+import { ProjectActions } from './project-actions'
+import { MilestoneEditForm } from './project-edit-form'
 import {
   useAddMilestone,
   useApproveEntry,
@@ -34,7 +35,6 @@ import {
   useProject,
   useProjectEntries,
   useSendConfirmation,
-  useTransitionProject,
   useUpdateMilestone,
 } from './projects.queries'
 
@@ -111,61 +111,6 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
   )
 }
 
-function ProjectActions({ project }: { project: Project }) {
-  const { t, i18n } = useTranslation()
-  const transition = useTransitionProject(project.id)
-  const [opened, { open, close }] = useDisclosure(false)
-  const [outcome, setOutcome] = useState(project.outcome ?? '')
-  const [rating, setRating] = useState('')
-  const locale = i18n.resolvedLanguage === 'en' ? 'en' : 'it'
-  const run = (status: 'active' | 'completed' | 'cancelled', extra: { outcome?: string; expertRating?: number } = {}, done = '') =>
-    transition.mutate({ status, ...extra }, { onSuccess: () => notifySuccess(done), onError: notifyError })
-  return (
-    <Group gap="xs">
-      <Button component="a" variant="default" leftSection={<IconFileSpreadsheet size={16} aria-hidden="true" />} href={`/api/projects/${project.id}/timesheet?format=xlsx&locale=${locale}`}>
-        {t('projects.actions.timesheetXlsx')}
-      </Button>
-      <Button component="a" variant="default" leftSection={<IconFileTypePdf size={16} aria-hidden="true" />} href={`/api/projects/${project.id}/timesheet?format=pdf&locale=${locale}`}>
-        {t('projects.actions.timesheetPdf')}
-      </Button>
-      {project.can.transition && project.status === 'planned' && (
-        <Button onClick={() => run('active', {}, t('projects.actions.started'))} loading={transition.isPending}>
-          {t('projects.actions.start')}
-        </Button>
-      )}
-      {project.can.transition && project.status === 'active' && <Button onClick={open}>{t('projects.actions.complete')}</Button>}
-      {project.can.transition && (
-        <Button
-          variant="default"
-          color="red"
-          onClick={() =>
-            void confirmAction({ title: t('projects.actions.cancel'), message: t('projects.actions.cancelConfirm'), confirmLabel: t('projects.actions.cancel'), danger: true }).then(
-              (ok) => ok && run('cancelled', {}, t('projects.actions.cancelled')),
-            )
-          }
-        >
-          {t('projects.actions.cancel')}
-        </Button>
-      )}
-      <Modal opened={opened} onClose={close} title={t('projects.actions.completeTitle')}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault()
-            run('completed', { outcome, ...(rating ? { expertRating: Number(rating) } : {}) }, t('projects.actions.completed'))
-            close()
-          }}
-        >
-          <Stack>
-            <Textarea label={t('projects.fields.outcome')} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} autosize minRows={3} />
-            <NativeSelect label={t('projects.fields.rating')} value={rating} data={['', '1', '2', '3', '4', '5']} onChange={(e) => setRating(e.currentTarget.value)} />
-            <Button type="submit">{t('projects.actions.completeSubmit')}</Button>
-          </Stack>
-        </form>
-      </Modal>
-    </Group>
-  )
-}
-
 function BurnDownSection({ project }: { project: Project }) {
   const { t } = useTranslation()
   const format = useFormat()
@@ -228,6 +173,7 @@ function MilestonesSection({ project }: { project: Project }) {
   const remove = useDeleteMilestone(project.id)
   const [title, setTitle] = useState('')
   const [dueOn, setDueOn] = useState('')
+  const [editing, setEditing] = useState<Milestone | null>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!title.trim()) return
@@ -251,19 +197,24 @@ function MilestonesSection({ project }: { project: Project }) {
                 onChange={(e) => update.mutate({ milestoneId: m.id, input: { done: e.currentTarget.checked } }, { onError: notifyError })}
               />
               {project.can.update && (
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  aria-label={t('projects.milestones.remove', { title: m.title })}
-                  onClick={() =>
-                    void confirmAction({ title: t('projects.milestones.remove', { title: m.title }), message: t('projects.milestones.removeConfirm', { title: m.title }), confirmLabel: t('projects.milestones.removeAction'), danger: true }).then(
-                      (ok) => ok && remove.mutate(m.id, { onError: notifyError }),
-                    )
-                  }
-                >
-                  <IconTrash size={16} aria-hidden="true" />
-                </Button>
+                <Group gap={4} wrap="nowrap">
+                  <Button variant="subtle" size="xs" aria-label={t('projects.milestones.edit', { title: m.title })} onClick={() => setEditing(m)}>
+                    <IconPencil size={16} aria-hidden="true" />
+                  </Button>
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    size="xs"
+                    aria-label={t('projects.milestones.remove', { title: m.title })}
+                    onClick={() =>
+                      void confirmAction({ title: t('projects.milestones.remove', { title: m.title }), message: t('projects.milestones.removeConfirm', { title: m.title }), confirmLabel: t('projects.milestones.removeAction'), danger: true }).then(
+                        (ok) => ok && remove.mutate(m.id, { onError: notifyError }),
+                      )
+                    }
+                  >
+                    <IconTrash size={16} aria-hidden="true" />
+                  </Button>
+                </Group>
               )}
             </Group>
           ))}
@@ -280,6 +231,9 @@ function MilestonesSection({ project }: { project: Project }) {
           </Group>
         </form>
       )}
+      <Modal opened={Boolean(editing)} onClose={() => setEditing(null)} title={editing ? t('projects.milestones.editTitle', { title: editing.title }) : ''}>
+        {editing && <MilestoneEditForm projectId={project.id} milestone={editing} onDone={() => setEditing(null)} />}
+      </Modal>
     </Paper>
   )
 }
@@ -550,7 +504,9 @@ function SendConfirmationModal({ projectId, entry, onClose }: { projectId: strin
 function MatchingSection({ project }: { project: Project }) {
   const { t } = useTranslation()
   const format = useFormat()
-  const matches = useExpertMatches(project.id, true)
+  // The best 50 by default; staff may ask for the longest list the server gives.
+  const [limit, setLimit] = useState<number | undefined>(undefined)
+  const matches = useExpertMatches(project.id, true, limit)
   const assign = useAssignExpert(project.id)
   const detail = (code: string, params: Record<string, string | number>) => t(`projects.matching.detail.${code}`, { ...params, defaultValue: code })
   return (
@@ -574,7 +530,22 @@ function MatchingSection({ project }: { project: Project }) {
                 })
               : t('projects.matching.noAssessment')}
           </Text>
-          {matches.data.items.length === 0 ? (
+          {matches.data.eligibleTotal + matches.data.excludedTotal > 0 && (
+            <Group gap="sm" mb="sm">
+              <Text size="sm" aria-live="polite">
+                {matches.data.items.length < matches.data.eligibleTotal
+                  ? t('projects.matching.top', { count: matches.data.items.length, total: matches.data.eligibleTotal })
+                  : t('projects.matching.all', { count: matches.data.eligibleTotal })}
+                {matches.data.excludedTotal > 0 && ` · ${t('projects.matching.excludedCount', { count: matches.data.excludedTotal })}`}
+              </Text>
+              {matches.data.items.length < matches.data.eligibleTotal && matches.data.limit < EXPERT_MATCH_MAX_LIMIT && (
+                <Button size="xs" variant="default" loading={matches.isFetching} onClick={() => setLimit(EXPERT_MATCH_MAX_LIMIT)}>
+                  {t('projects.matching.more', { count: Math.min(EXPERT_MATCH_MAX_LIMIT, matches.data.eligibleTotal) })}
+                </Button>
+              )}
+            </Group>
+          )}
+          {matches.data.items.length + matches.data.excluded.length === 0 ? (
             <EmptyState title={t('projects.matching.empty')} />
           ) : (
             <Table.ScrollContainer minWidth={760}>
@@ -593,7 +564,7 @@ function MatchingSection({ project }: { project: Project }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {matches.data.items.map((m) => (
+                  {[...matches.data.items, ...matches.data.excluded].map((m) => (
                     <Table.Tr key={m.userId}>
                       <Table.Td>
                         <Text fw={500}>{m.name}</Text>

@@ -31,3 +31,25 @@ export function burnDownOption(burnDown: BurnDown, labels: BurnDownLabels, forma
     ],
   }
 }
+
+export interface TotalsChartLabels {
+  logged: string
+  approved: string
+}
+
+/**
+ * Support days month by month (the totals grouped by month) as bars: logged (not disputed) beside
+ * approved, so the gap still to approve shows at a glance.
+ */
+export function monthlyTotalsOption(rows: readonly { label: string; logged: number; approved: number }[], labels: TotalsChartLabels, formatMonth: (month: string) => string) {
+  const bar = (name: string, values: number[], color: string) => ({ name, type: 'bar', data: values, itemStyle: { color }, barMaxWidth: 28 })
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, data: [labels.logged, labels.approved] },
+    grid: { left: 48, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: rows.map((r) => formatMonth(r.label)) },
+    yAxis: { type: 'value', min: 0 },
+    series: [bar(labels.logged, rows.map((r) => r.logged), '#1c3d5a'), bar(labels.approved, rows.map((r) => r.approved), '#2b8a3e')],
+  }
+}

@@ -3,7 +3,7 @@
  * entries and burn-down refetch; after a project change the lists and the company (its journey
  * stage may have moved) refetch too.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../../web/api-client'
 import { useKeysetList } from '../../../web/ui/keyset-list'
 import type { Roadmap, RoadmapPage } from '../../roadmaps/roadmaps.contract'
@@ -20,10 +20,14 @@ import type {
   ProjectPage,
   ProjectStatus,
   ProjectTransitionInput,
+  ProjectUpdateInput,
   SendConfirmationInput,
   SupportDayConfirmation,
   SupportDayEntry,
   SupportDayEntryInput,
+  ExpertWorkload,
+  SupportDayTotals,
+  TotalsQuery,
 } from '../projects.contract'
 
 export interface ProjectsSearch {
@@ -65,8 +69,15 @@ export function useBurnDown(id: string) {
   return useQuery({ meta: { handlesErrors: true }, queryKey: projectKeys.burndown(id), queryFn: ({ signal }) => api.get<BurnDown>(`/api/projects/${id}/burndown`, { signal }) })
 }
 
-export function useExpertMatches(id: string, enabled: boolean) {
-  return useQuery({ meta: { handlesErrors: true }, queryKey: projectKeys.matches(id), queryFn: ({ signal }) => api.get<ExpertMatchList>(`/api/projects/${id}/expert-matches`, { signal }), enabled })
+/** The best `limit` experts for the project (the server's default when not given). */
+export function useExpertMatches(id: string, enabled: boolean, limit?: number) {
+  return useQuery({
+    meta: { handlesErrors: true },
+    queryKey: [...projectKeys.matches(id), limit ?? 'default'],
+    queryFn: ({ signal }) => api.get<ExpertMatchList>(`/api/projects/${id}/expert-matches`, { query: { limit }, signal }),
+    enabled,
+    placeholderData: keepPreviousData,
+  })
 }
 
 function useRefreshProject(id: string) {
@@ -76,6 +87,8 @@ function useRefreshProject(id: string) {
     void queryClient.invalidateQueries({ queryKey: projectKeys.entries(id) })
     void queryClient.invalidateQueries({ queryKey: projectKeys.burndown(id) })
     void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] })
+    // The support-day reports sum the same ledger.
+    void queryClient.invalidateQueries({ queryKey: ['support-days'] })
   }
 }
 
@@ -102,6 +115,12 @@ export function useCreateProject() {
     mutationFn: (input: ProjectCreateInput) => api.post<Project>('/api/projects', input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['projects', 'list'] }),
   })
+}
+
+export function useUpdateProject(id: string) {
+  const refresh = useRefreshProject(id)
+  return useMutation({
+    meta: { handlesErrors: true }, mutationFn: (input: ProjectUpdateInput) => api.patch<Project>(`/api/projects/${id}`, input), onSuccess: refresh })
 }
 
 export function useTransitionProject(id: string) {
@@ -177,4 +196,49 @@ export function useAnswerSupportDayLink(token: string) {
       api.post<SupportDayConfirmation>(`/api/support-day-links/${token}/${answer.kind}`, answer.input),
     onSuccess: (saved) => queryClient.setQueryData(projectKeys.link(token), saved),
   })
+}
+
+/** Filters of the totals report (the URL carries them). */
+export interface TotalsSearch {
+  groupBy?: TotalsQuery['groupBy'] | undefined
+  from?: string | undefined
+  to?: string | undefined
+  unitId?: string | undefined
+}
+
+export const reportKeys = {
+  totals: (search: TotalsSearch) => ['support-days', 'totals', search] as const,
+  workload: (search: WorkloadSearch) => ['support-days', 'workload', search] as const,
+}
+
+export function useSupportDayTotals(search: TotalsSearch, enabled = true) {
+  return useQuery({
+    meta: { handlesErrors: true },
+    queryKey: reportKeys.totals(search),
+    queryFn: ({ signal }) =>
+      api.get<SupportDayTotals>('/api/support-days/totals', { query: { groupBy: search.groupBy ?? 'expert', from: search.from, to: search.to, unitId: search.unitId }, signal }),
+    enabled,
+  })
+}
+
+export interface WorkloadSearch {
+  /** First month shown, YYYY-MM (default: the current month). */
+  from?: string | undefined
+  months?: number | undefined
+  expertUserId?: string | undefined
+}
+
+export function useExpertWorkload(search: WorkloadSearch) {
+  return useQuery({
+    meta: { handlesErrors: true },
+    queryKey: reportKeys.workload(search),
+    queryFn: ({ signal }) => api.get<ExpertWorkload>('/api/support-days/workload', { query: { from: search.from, months: search.months, expertUserId: search.expertUserId }, signal }),
+  })
+}
+
+/** The download address of an expert's monthly timesheet (the server defaults to the caller). */
+export function expertTimesheetUrl(options: { expertUserId?: string | undefined; month: string; format: 'xlsx' | 'pdf'; locale: 'it' | 'en' }): string {
+  const params = new URLSearchParams({ month: options.month, format: options.format, locale: options.locale })
+  if (options.expertUserId) params.set('expertUserId', options.expertUserId)
+  return `/api/support-days/timesheet?${params.toString()}`
 }
