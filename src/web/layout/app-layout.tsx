@@ -51,7 +51,8 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar id="app-navigation" p="sm" aria-label={t('nav.label')}>
+      {/* The menu scrolls on its own: on a laptop screen a network admin's entries run past the fold. */}
+      <AppShell.Navbar id="app-navigation" p="sm" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
         <AppNavigation me={me} onNavigate={nav.close} />
       </AppShell.Navbar>
       <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
