@@ -444,27 +444,22 @@ function ratingSum(expert: MatchExpertInput): { count: number; sum: number } {
   return { count, sum }
 }
 
-function ratingValue(expert: MatchExpertInput): number {
-  // ratingSum's loop, inline: no object per expert on the ranking path.
-  let count = 0
-  let sum = 0
-  for (const r of expert.ratings) {
-    if (Number.isFinite(r) && r >= 1 && r <= 5) {
-      count++
-      sum += r
-    }
-  }
+/** The rating factor: the mean pulled towards a neutral prior, so one rating does not decide. */
+function ratingValueOf({ count, sum }: { count: number; sum: number }): number {
   if (count === 0) return NEUTRAL_VALUE
-  const adjusted = (RATING_PRIOR * RATING_PRIOR_WEIGHT + sum) / (RATING_PRIOR_WEIGHT + count)
-  return clamp01((adjusted - 1) / 4)
+  return clamp01((adjustedRating(count, sum) - 1) / 4)
+}
+
+function adjustedRating(count: number, sum: number): number {
+  return (RATING_PRIOR * RATING_PRIOR_WEIGHT + sum) / (RATING_PRIOR_WEIGHT + count)
 }
 
 function ratingFit(expert: MatchExpertInput): FactorValue {
-  const value = ratingValue(expert)
-  const { count, sum } = ratingSum(expert)
+  const ratings = ratingSum(expert)
+  const value = ratingValueOf(ratings)
+  const { count, sum } = ratings
   if (count === 0) return { value, code: 'rating.none', params: {} }
-  const adjusted = (RATING_PRIOR * RATING_PRIOR_WEIGHT + sum) / (RATING_PRIOR_WEIGHT + count)
-  return { value, code: 'rating.mean', params: { mean: round1(sum / count), count, adjusted: round1(adjusted) } }
+  return { value, code: 'rating.mean', params: { mean: round1(sum / count), count, adjusted: round1(adjustedRating(count, sum)) } }
 }
 
 function resolveWeights(overrides: RankExpertsOptions['weights']): Record<MatchFactorKey, number> {
@@ -499,7 +494,7 @@ function scoreOf(p: Prepared, expert: MatchExpertInput): number {
   raw += (100 * w.distance * distanceValue(p.company, expert)) / p.totalWeight
   raw += (100 * w.availability * availabilityValue(expert)) / p.totalWeight
   raw += (100 * w.workload * workloadValue(expert)) / p.totalWeight
-  raw += (100 * w.rating * ratingValue(expert)) / p.totalWeight
+  raw += (100 * w.rating * ratingValueOf(ratingSum(expert))) / p.totalWeight
   return round1(raw)
 }
 
