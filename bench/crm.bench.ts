@@ -7,7 +7,9 @@
  *    directly (captured from `listCompanies` through drizzle's logger: the statements that read
  *    `companies`), their ratio, and how many statements one request runs (authentication included);
  *  - p95 at the largest size vs p95 at the smallest;
- *  - an import of 100,000 rows through Ponte (`importCompanyFile`) vs COPY of the same rows.
+ *  - an import of 100,000 rows through Ponte (`importCompanyFile`) vs COPY of the same rows (one
+ *    statement, with the duplicates triggers firing and, for reference, without them);
+ *  - with `--duplicates`, the duplicates review queue (first and second page, p50).
  * Prints figures; asserts nothing (HOUSE_STYLE: benchmarks, never timed tests).
  */
 import type http from 'node:http'
@@ -16,6 +18,7 @@ import os from 'node:os'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { serve } from '@hono/node-server'
+import { sql } from 'drizzle-orm'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import type { Logger as DrizzleLogger } from 'drizzle-orm/logger'
@@ -25,8 +28,9 @@ import pino from 'pino'
 import * as companiesModule from '../src/modules/companies'
 import { CompanyListQuery } from '../src/modules/companies/companies.contract'
 import { listCompanies } from '../src/modules/companies/server/companies.service'
+import { readTimeDuplicatePairsSql } from '../src/modules/companies/server/company-duplicates.read-time'
 import { listDuplicatePairs } from '../src/modules/companies/server/company-duplicates.service'
-import { loadActor, type Actor } from '../src/modules/identity'
+import { dataPathPrefixes, loadActor, unitIdsUnder, type Actor } from '../src/modules/identity'
 import { createApp } from '../src/server/app'
 import { buildDeps } from '../src/server/boot'
 import { openDatabase, type Database, type Db } from '../src/server/db/client'
@@ -93,7 +97,8 @@ const NOW = new Date()
 async function copyChunks(database: Database, table: string, columns: readonly string[], chunks: string[], client?: pg.PoolClient) {
   const statement = `copy ${table} (${columns.join(', ')}) from`
   if (database.pglite) {
-    for (const chunk of chunks) await database.pglite.query(`${statement} '/dev/blob' with (format csv)`, [], { blob: new Blob([chunk]) })
+    // One COPY statement for all chunks, as on PostgreSQL (statement-level triggers fire once).
+    await database.pglite.query(`${statement} '/dev/blob' with (format csv)`, [], { blob: new Blob(chunks) })
     return
   }
   if (!database.pool) throw new Error('no database connection')
@@ -140,7 +145,12 @@ interface ImportFigures {
   db: string
   rows: number
   ponteMs: number | null
+  /** COPY with the duplicates triggers (they refresh the queue for the copied rows). */
   copyMs: number
+  /** COPY with the duplicates triggers disabled. */
+  copyRawMs: number
+  /** Pairs in the duplicates queue after the import. */
+  pairs: number
   note: string
 }
 
@@ -165,6 +175,30 @@ function samplesFor(size: number): number {
 }
 
 
+/**
+ * A connection whose company writes only mark their companies for the duplicates queue (ADR 0029):
+ * the bulk load refreshes the queue once, at its end, as an import does.
+ */
+async function withDeferredDuplicates<T>(database: Database, fn: (client?: pg.PoolClient) => Promise<T>): Promise<T> {
+  if (database.pglite) {
+    await database.pglite.exec('set ponte.defer_duplicates = on')
+    try {
+      return await fn()
+    } finally {
+      await database.pglite.exec('reset ponte.defer_duplicates')
+    }
+  }
+  if (!database.pool) throw new Error('no database connection')
+  const client = await database.pool.connect()
+  try {
+    await client.query('set ponte.defer_duplicates = on')
+    return await fn(client)
+  } finally {
+    await client.query('reset ponte.defer_duplicates')
+    client.release()
+  }
+}
+
 async function loadData(database: Database, size: number, units: UnitPick[], comuni: ComunePick[]) {
   const generator = createGenerator({ seed: 3_000 + size, firstSerial: 2_000_000, comuni, units, now: NOW })
   const [indexes, dropMs] = await stopwatch(() => dropSecondaryIndexes(database, BULK_TABLES))
@@ -184,7 +218,7 @@ async function loadData(database: Database, size: number, units: UnitPick[], com
       companyLines.push(companyCsvLine(company))
     }
     const t1 = performance.now()
-    await copyChunks(database, 'companies', COMPANY_COPY_COLUMNS, [companyLines.join('')])
+    await withDeferredDuplicates(database, (client) => copyChunks(database, 'companies', COMPANY_COPY_COLUMNS, [companyLines.join('')], client))
     await copyChunks(database, 'interactions', INTERACTION_COPY_COLUMNS, [interactionLines.join('')])
     await copyChunks(database, 'company_activity', ACTIVITY_COPY_COLUMNS, [activityLines.join('')])
     generateMs += t1 - t0
@@ -193,7 +227,36 @@ async function loadData(database: Database, size: number, units: UnitPick[], com
   }
   const [, indexMs] = await stopwatch(() => maintenance(database, indexes.map((i) => i.def)))
   const [, vacuumMs] = await stopwatch(() => maintenance(database, BULK_TABLES.map((t) => `vacuum analyze ${t}`)))
-  return { dropMs, generateMs, copyMs, indexMs, vacuumMs }
+  // The duplicates queue of the loaded companies: one set-based refresh (as an import's end does).
+  const [, pairsMs] = await stopwatch(() => maintenance(database, ['select company_duplicates_flush()', 'vacuum analyze company_duplicate_keys', 'vacuum analyze company_duplicate_pairs']))
+  return { dropMs, generateMs, copyMs, indexMs, vacuumMs, pairsMs }
+}
+
+/** The triggers that keep the duplicates queue (migration 0012, ADR 0029). */
+const DUPLICATE_TRIGGERS = ['company_duplicates_lock', 'company_duplicates_lock_update', 'company_duplicates_insert', 'company_duplicates_update', 'company_duplicates_delete']
+
+/** The time of one COPY of the chunks into companies, after `setup`, in a transaction rolled back. */
+async function copyRolledBack(database: Database, chunks: string[], setup: string[]): Promise<number> {
+  if (database.pglite) {
+    const pglite = database.pglite
+    await pglite.exec('begin')
+    try {
+      for (const statement of setup) await pglite.exec(statement)
+      return (await stopwatch(() => copyChunks(database, 'companies', COMPANY_COPY_COLUMNS, chunks)))[1]
+    } finally {
+      await pglite.exec('rollback')
+    }
+  }
+  if (!database.pool) throw new Error('no database connection')
+  const client = await database.pool.connect()
+  try {
+    await client.query('begin')
+    for (const statement of setup) await client.query(statement)
+    return (await stopwatch(() => copyChunks(database, 'companies', COMPANY_COPY_COLUMNS, chunks, client)))[1]
+  } finally {
+    await client.query('rollback')
+    client.release()
+  }
 }
 
 type ImportFn = (ctx: RequestContext, input: { fileName: string; bytes: Uint8Array; unitId: string; dryRun: boolean }) => Promise<unknown>
@@ -206,33 +269,23 @@ async function runImport(database: Database, deps: AppDeps, actor: Actor, unitId
   const chunks: string[] = []
   for (let i = 0; i < rows.length; i += CHUNK) chunks.push(rows.slice(i, i + CHUNK).map(companyCsvLine).join(''))
 
-  // COPY of the same rows into the same table (all indexes in place), rolled back afterwards.
-  let copyMs: number
-  if (database.pglite) {
-    await database.pglite.exec('begin')
-    ;[, copyMs] = await stopwatch(() => copyChunks(database, 'companies', COMPANY_COPY_COLUMNS, chunks))
-    await database.pglite.exec('rollback')
-  } else {
-    if (!database.pool) throw new Error('no database connection')
-    const client = await database.pool.connect()
-    try {
-      await client.query('begin')
-      ;[, copyMs] = await stopwatch(() => copyChunks(database, 'companies', COMPANY_COPY_COLUMNS, chunks, client))
-      await client.query('rollback')
-    } finally {
-      client.release()
-    }
-  }
+  // COPY of the same rows into the same table (all indexes in place), one statement, rolled back
+  // afterwards: once as PostgreSQL does it (the duplicates triggers fire, once for the statement,
+  // and refresh the queue for all its rows — the same work as the import's final refresh), once with
+  // those triggers disabled (the rows alone: what the import costs beyond the queue).
+  const copyMs = await copyRolledBack(database, chunks, [])
+  const copyRawMs = await copyRolledBack(database, chunks, DUPLICATE_TRIGGERS.map((t) => `alter table companies disable trigger ${t}`))
 
   const importCompanyFile = (companiesModule as Record<string, unknown>).importCompanyFile as ImportFn | undefined
-  if (!importCompanyFile) return { db: database.kind, rows: rows.length, ponteMs: null, copyMs, note: 'importCompanyFile is not exported yet' }
+  if (!importCompanyFile) return { db: database.kind, rows: rows.length, ponteMs: null, copyMs, copyRawMs, pairs: 0, note: 'importCompanyFile is not exported yet' }
   const bytes = importCsv(rows)
   const ctx: RequestContext = { db: deps.database.db, deps, actor, requestId: null, locale: 'it', now: () => new Date() }
   const [, ponteMs] = await stopwatch(() => importCompanyFile(ctx, { fileName: 'aziende-bench.csv', bytes, unitId, dryRun: false }))
-  return { db: database.kind, rows: rows.length, ponteMs, copyMs, note: `${(bytes.length / 1e6).toFixed(1)} MB CSV` }
+  const { rows: counted } = await database.executor.executeSql('select count(*)::int as n from company_duplicate_pairs', [])
+  return { db: database.kind, rows: rows.length, ponteMs, copyMs, copyRawMs, pairs: (counted[0] as { n: number }).n, note: `${(bytes.length / 1e6).toFixed(1)} MB CSV` }
 }
 
-const dupRows: { db: string; size: string; user: string; firstMs: number; secondMs: number; pairs: number }[] = []
+const dupRows: { db: string; size: string; user: string; firstMs: number; secondMs: number; beforeMs: number; pairs: number; stored: number }[] = []
 
 async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[], imports: ImportFigures[]) {
   const size = SIZE_NAMES[sizeLabel] ?? 0
@@ -277,7 +330,7 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
     } else {
       log(`${kind} ${sizeLabel}: loading ${size} companies + ${size * INTERACTIONS_PER_COMPANY} interactions`)
       const load = await loadData(database, size, units, comuni)
-      log(`${kind} ${sizeLabel}: generate ${seconds(load.generateMs)}, COPY ${seconds(load.copyMs)}, index build ${seconds(load.indexMs)}, vacuum analyze ${seconds(load.vacuumMs)}`)
+      log(`${kind} ${sizeLabel}: generate ${seconds(load.generateMs)}, COPY ${seconds(load.copyMs)}, index build ${seconds(load.indexMs)}, vacuum analyze ${seconds(load.vacuumMs)}, duplicate pairs ${seconds(load.pairsMs)}`)
     }
 
     const app = createApp(deps)
@@ -333,14 +386,30 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
     closeServer = null
 
     if (duplicates) {
+      const { rows: stored } = await database.executor.executeSql('select count(*)::int as n from company_duplicate_pairs', [])
+      const storedPairs = (stored[0] as { n: number }).n
+      type DupQuery = Parameters<typeof listDuplicatePairs>[1]
       for (const user of users) {
         const ctx: RequestContext = { db: database.db, deps, actor: user.actor, requestId: null, locale: 'it', now: () => new Date() }
-        const [first, firstMs] = await stopwatch(() => listDuplicatePairs(ctx, { limit: 25 } as Parameters<typeof listDuplicatePairs>[1]))
-        const [, secondMs] = first.nextCursor
-          ? await stopwatch(() => listDuplicatePairs(ctx, { limit: 25, cursor: first.nextCursor ?? undefined } as Parameters<typeof listDuplicatePairs>[1]))
-          : [null, Number.NaN]
-        dupRows.push({ db: kind, size: sizeLabel, user: user.label, firstMs, secondMs, pairs: first.items.length })
-        log(`  duplicates / ${user.label}: first page ${seconds(firstMs)}, second ${seconds(secondMs)}`)
+        const first = await listDuplicatePairs(ctx, { limit: 25 } as DupQuery)
+        const cursor = first.nextCursor ?? undefined
+        // The queue reads stored pairs (ADR 0029): a page takes milliseconds, so p50 over samples.
+        const [firstT, secondT] = await timeInterleaved(Math.min(n, 20), [
+          () => listDuplicatePairs(ctx, { limit: 25 } as DupQuery),
+          () => (cursor ? listDuplicatePairs(ctx, { limit: 25, cursor } as DupQuery) : Promise.resolve(null)),
+        ])
+        // Before ADR 0029: the same first page computed at read time (once: about a minute at 100k).
+        const db = database.db
+        const scope = sql`c.unit_id in (${unitIdsUnder(db, dataPathPrefixes(user.actor))})`
+        const [, beforeMs] = await stopwatch(() =>
+          db.transaction(async (tx) => {
+            await tx.execute(sql`set local enable_nestloop = off`)
+            await tx.execute(sql`set local jit = off`)
+            await tx.execute(readTimeDuplicatePairsSql({ scope, limit: 26 }))
+          }),
+        )
+        dupRows.push({ db: kind, size: sizeLabel, user: user.label, firstMs: firstT.p50, secondMs: cursor ? secondT.p50 : Number.NaN, beforeMs, pairs: first.items.length, stored: storedPairs })
+        log(`  duplicates / ${user.label}: first page p50 ${ms(firstT.p50)} ms (p95 ${ms(firstT.p95)}), second p50 ${ms(secondT.p50)} ms (${storedPairs} pairs stored); read-time first page ${seconds(beforeMs)}`)
       }
     }
 
@@ -351,7 +420,7 @@ async function runOne(kind: 'pglite' | 'postgres', sizeLabel: string, rows: Row[
       if (!admin || !bg) throw new Error('demo network incomplete')
       const figures = await runImport(database, deps, admin.actor, bg.id, units, comuni)
       imports.push(figures)
-      log(`  COPY ${seconds(figures.copyMs)}, Ponte ${figures.ponteMs === null ? '—' : seconds(figures.ponteMs)} (${figures.note})`)
+      log(`  COPY ${seconds(figures.copyMs)} (without the duplicates triggers ${seconds(figures.copyRawMs)}), Ponte ${figures.ponteMs === null ? '—' : seconds(figures.ponteMs)} (${figures.note})`)
     }
     deps.mailer.close()
   } finally {
@@ -385,15 +454,18 @@ function printReport(rows: Row[], imports: ImportFigures[]) {
     }
   }
   if (imports.length) {
-    console.log('\nImport (target: Ponte ≤ 4× COPY)')
+    console.log('\nImport (target: Ponte ≤ 4× COPY). COPY: one statement into companies, duplicates triggers firing (they')
+    console.log('refresh the queue for the copied rows, as the import refreshes it at its end); "rows only": those triggers disabled.')
     for (const i of imports) {
-      const ratio = i.ponteMs === null ? '—' : `${(i.ponteMs / i.copyMs).toFixed(2)}×`
-      console.log(`  ${pad(i.db, 8)} ${i.rows} rows: COPY ${seconds(i.copyMs)}, Ponte ${i.ponteMs === null ? '—' : seconds(i.ponteMs)}, ratio ${ratio}  (${i.note})`)
+      const ratio = (copy: number) => (i.ponteMs === null ? '—' : `${(i.ponteMs / copy).toFixed(2)}×`)
+      console.log(`  ${pad(i.db, 8)} ${i.rows} rows: COPY ${seconds(i.copyMs)}, Ponte ${i.ponteMs === null ? '—' : seconds(i.ponteMs)}, ratio ${ratio(i.copyMs)}; COPY rows only ${seconds(i.copyRawMs)}, ratio ${ratio(i.copyRawMs)}  (${i.note}; ${i.pairs} pairs in the queue after)`)
     }
   }
   if (dupRows.length) {
-    console.log('\nDuplicates review queue (listDuplicatePairs, 25 pairs a page, one run each)')
-    for (const d of dupRows) console.log(`  ${pad(d.db, 8)} ${pad(d.size, 5)} ${pad(d.user, 14)} first page ${seconds(d.firstMs)}, second page ${seconds(d.secondMs)}`)
+    console.log('\nDuplicates review queue (listDuplicatePairs, 25 pairs a page, p50 ms)')
+    for (const d of dupRows) {
+      console.log(`  ${pad(d.db, 8)} ${pad(d.size, 5)} ${pad(d.user, 14)} first page ${ms(d.firstMs)} ms, second page ${ms(d.secondMs)} ms; computed at read time (before ADR 0029) ${ms(d.beforeMs)} ms  (${d.pairs} on the page, ${d.stored} pairs stored)`)
+    }
   }
   console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`)
 }

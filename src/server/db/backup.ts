@@ -170,6 +170,8 @@ async function restoreOnConnection(database: Database, sql: SqlExecutor, file: s
   const derived = await derivedTables(sql)
   await sql.executeSql('begin', [])
   try {
+    // Derived data is rebuilt at the end: triggers that can defer their work do (ADR 0029).
+    await sql.executeSql(`select set_config('ponte.defer_duplicates', 'on', true)`, [])
     for await (const line of lines) {
       if (!line) continue
       const record = JSON.parse(line) as Header | { table: string; rows: unknown[] }

@@ -262,6 +262,56 @@ export const companyDuplicateDismissals = pgTable(
 )
 
 /**
+ * The duplicate detection's keys of each active company (ADR 0029): its name blocks (`<comune> <first
+ * 4 letters of a significant word>`, with the name's core), its own e-mail/web domains, its partita IVA
+ * (`vat`) and codice fiscale (`cf`). Derived data, kept by statement-level triggers on `companies`
+ * (migration `companies_duplicate_pairs`); rebuilt by `rebuild_company_duplicate_keys()`.
+ */
+export const companyDuplicateKeys = pgTable(
+  'company_duplicate_keys',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    companyId: uuid('company_id').notNull(),
+    /** The name without punctuation and legal-form words (kind 'name' only): what names are compared on. */
+    core: text('core'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.key, t.companyId] }), index('company_duplicate_keys_company_idx').on(t.companyId)],
+)
+
+/**
+ * The duplicates review queue, precomputed (ADR 0029): one row per candidate pair (a < b) with its
+ * score and reasons and both companies' units (for scoping). Kept by the same triggers; rebuilt by
+ * `rebuild_company_duplicate_pairs()`.
+ */
+export const companyDuplicatePairs = pgTable(
+  'company_duplicate_pairs',
+  {
+    companyAId: uuid('company_a_id').notNull(),
+    companyBId: uuid('company_b_id').notNull(),
+    unitAId: uuid('unit_a_id').notNull(),
+    unitBId: uuid('unit_b_id').notNull(),
+    score: doublePrecision('score').notNull(),
+    reasons: jsonb('reasons').$type<{ rule: string; value: string }[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyAId, t.companyBId] }),
+    index('company_duplicate_pairs_b_idx').on(t.companyBId),
+    index('company_duplicate_pairs_queue_idx').on(t.score.desc(), t.companyAId, t.companyBId),
+  ],
+)
+
+/**
+ * Companies written by a bulk writer (an import batch, an import's undo, a restore) with the pairs'
+ * refresh deferred (`set local ponte.defer_duplicates = on`, ADR 0029): their keys and pairs wait
+ * here until `company_duplicates_flush()` refreshes them all in one set-based pass, at the end of
+ * the import (or from the recovery schedule, should the run die first).
+ */
+export const companyDuplicatePending = pgTable('company_duplicate_pending', {
+  companyId: uuid('company_id').primaryKey(),
+})
+
+/**
  * Users who act for a company (role company_member): they see that company and nothing else of
  * their unit. Linked by the company's staff.
  */

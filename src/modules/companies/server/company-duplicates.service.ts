@@ -1,22 +1,32 @@
 /**
  * Duplicate detection (issue 3, "Duplicates": "same partita IVA; similar name (trigram) in the same
- * comune; same email domain. A review queue"). Pairs are computed on demand from the companies the
- * caller reads (both companies of a pair readable, neither archived nor merged), minus the pairs
- * someone dismissed as "not duplicates".
+ * comune; same email domain. A review queue"). A pair needs both companies readable by the caller,
+ * neither archived nor merged, and nobody having dismissed it as "not duplicates".
+ *
+ * The review queue reads pairs precomputed in `company_duplicate_pairs`, kept current within every
+ * writing transaction by statement-level triggers on `companies` that look only at the changed
+ * companies (migration 0012, ADR 0029): recomputing every pair on each page took a minute at 100k
+ * companies. Bulk writers (import batches, an import's undo) defer that refresh and flush it once
+ * at their end (deferDuplicateRefresh / flushPendingDuplicates below). The rules live in that
+ * migration's SQL and in this file's per-company query (and company-duplicates.read-time.ts, the
+ * former queue): company-duplicates.sync.test.ts checks they agree.
  *
  * Cost on large registries: comparing every pair of names is quadratic, so names are compared only
  * within a "block" — the same comune and a shared 4-letter prefix of a significant word (legal-form
  * words such as "srl" do not count). A typo after the fourth letter of any shared word still
- * matches ("Mecanica Bergamasca" ~ "Meccanica Bergamasca" through "berg"). Identifier and domain
- * rules are equality joins (hash joins). Everything runs in plain PostgreSQL: `similarity()` rather
- * than the pg_trgm `%` operator, which hangs in PGlite.
+ * matches ("Mecanica Bergamasca" ~ "Meccanica Bergamasca" through "berg"). Blocks of more than 300
+ * active companies (a common word in a big city: "mecc" in Milano) are not compared within: real
+ * duplicates nearly always share a rarer word too (the surname, the place). Identifier and domain
+ * rules are equality joins. Everything runs in plain PostgreSQL: `similarity()` rather than the
+ * pg_trgm `%` operator, which hangs in PGlite.
  */
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
 import type { RequestContext } from '../../../server/http/context'
 import { decodeCursor, encodeCursor } from '../../../server/http/cursor'
-import { canWriteUnitData, dataPathPrefixes, findUnit, unitIdsUnder, type Actor } from '../../identity'
+import { canWriteUnitData, dataPathPrefixes, findUnits, unitIdsUnder, type Actor } from '../../identity'
+import { comuniInForceByIstat, italianDay } from '../../territory'
 import type {
   CompanyDuplicateMatch,
   DuplicateCompany,
@@ -26,8 +36,8 @@ import type {
   DuplicateReason,
   DuplicateRule,
 } from '../company-duplicates.contract'
-import { getScopedRow, placeOf, type Place } from './companies.service'
-import { companies, companyDuplicateDismissals, type CompanyRow } from './companies.table'
+import { getScopedRow, type Place } from './companies.service'
+import { companies, companyDuplicateDismissals, companyDuplicatePairs, type CompanyRow } from './companies.table'
 
 /** Minimum pg_trgm similarity of two names (legal forms left out) in the same comune. */
 export const NAME_SIMILARITY_THRESHOLD = 0.6
@@ -37,7 +47,7 @@ export const NAME_SIMILARITY_THRESHOLD = 0.6
  * identifier is near-certain; a name weighs its similarity; a shared domain alone is a hint
  * (a group's companies share one).
  */
-const WEIGHTS = { taxId: 0.9, nameFactor: 0.8, domain: 0.4 } as const
+export const WEIGHTS = { taxId: 0.9, nameFactor: 0.8, domain: 0.4 } as const
 
 /**
  * Mail and web providers whose domain says nothing about the company (a domain matches one when it
@@ -65,7 +75,7 @@ const LEGAL_WORDS = [
 const LEGAL_PATTERN = `\\m(${LEGAL_WORDS.join('|')})\\M`
 
 /** The name without punctuation and legal-form words: what two names are compared on. */
-function coreNameSql(nameKey: SQL): SQL {
+export function coreNameSql(nameKey: SQL): SQL {
   return sql`trim(regexp_replace(regexp_replace(regexp_replace(${nameKey}, '[^a-z0-9]+', ' ', 'g'), ${LEGAL_PATTERN}, ' ', 'g'), '\\s+', ' ', 'g'))`
 }
 
@@ -76,12 +86,12 @@ function coreNameSql(nameKey: SQL): SQL {
 function bareDomainSql(host: SQL): SQL {
   return sql`nullif(regexp_replace(${host}, '^(www[0-9]*|pec)\\.(?=[^.]+\\.)', ''), '')`
 }
-const emailDomainSql = (column: SQL) => bareDomainSql(sql`split_part(lower(${column}), '@', 2)`)
-const websiteDomainSql = (column: SQL) =>
+export const emailDomainSql = (column: SQL) => bareDomainSql(sql`split_part(lower(${column}), '@', 2)`)
+export const websiteDomainSql = (column: SQL) =>
   bareDomainSql(sql`split_part(split_part(split_part(regexp_replace(lower(${column}), '^[a-z][a-z0-9+.-]*://', ''), '/', 1), '?', 1), ':', 1)`)
 
 /** A common provider, or a subdomain of one up to two levels ("cert.legalmail.it", "a.pec.aruba.it"). */
-function isCommonDomainSql(domain: SQL): SQL {
+export function isCommonDomainSql(domain: SQL): SQL {
   const providers = sql`${sql.param(COMMON_MAIL_DOMAINS)}::text[]`
   const parent = (d: SQL) => sql`substr(${d}, strpos(${d}, '.') + 1)`
   return sql`(${domain} = any(${providers}) or ${parent(domain)} = any(${providers}) or ${parent(parent(domain))} = any(${providers}))`
@@ -91,10 +101,40 @@ function isCommonDomainSql(domain: SQL): SQL {
  * Blocks bigger than this (a common word in a big city: "mecc" in Milano) are not compared within:
  * the cost grows with the square of a block's size, and real duplicates nearly always share a rarer
  * word too (the surname, the place). Domains shared by more companies than DOMAIN_GROUP_LIMIT are
- * a group's, a portal's or a consultant's, not one company's.
+ * a group's, a portal's or a consultant's, not one company's. The queue's triggers (migration
+ * 0012) use the same limits, counted over the whole network's active companies.
  */
-const BLOCK_LIMIT = 300
-const DOMAIN_GROUP_LIMIT = 10
+export const BLOCK_LIMIT = 300
+export const DOMAIN_GROUP_LIMIT = 10
+
+/**
+ * Refreshes the pairs of every company a bulk writer left pending (`set local
+ * ponte.defer_duplicates = on`, ADR 0029), in one set-based pass; returns how many companies.
+ * Takes the queue's lock until the transaction ends: run it at the end of the bulk write.
+ */
+export async function flushPendingDuplicates(db: Db): Promise<number> {
+  const result = (await db.execute(sql`select company_duplicates_flush() as n`)) as { rows: { n: number }[] }
+  return Number(result.rows[0]?.n ?? 0)
+}
+
+/**
+ * From here to the end of the transaction, writes to `companies` only mark their companies pending
+ * instead of refreshing their pairs statement by statement: a bulk writer (an import batch, an
+ * import's undo) calls this first and flushPendingDuplicates at its end. A writer that flushes in
+ * the same transaction takes the queue's turn here (`takeTurn`), before it locks any company row:
+ * waiting for the turn at the flush while holding rows another refreshing writer wants would
+ * deadlock.
+ */
+export async function deferDuplicateRefresh(tx: Db, options: { takeTurn?: boolean } = {}): Promise<void> {
+  if (options.takeTurn) await tx.execute(sql`select company_duplicates_take_turn()`)
+  await tx.execute(sql`select set_config('ponte.defer_duplicates', 'on', true)`)
+}
+
+/** Whether a bulk writer left companies pending (cheap: the table is empty between imports). */
+export async function hasPendingDuplicates(db: Db): Promise<boolean> {
+  const result = (await db.execute(sql`select exists (select 1 from company_duplicate_pending) as pending`)) as { rows: { pending: boolean }[] }
+  return result.rows[0]?.pending === true
+}
 
 function requireStaff(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated')
@@ -131,21 +171,14 @@ function decodePairCursor(cursor: string | undefined): { score: number; aId: str
 
 /**
  * The review queue: candidate pairs in the caller's scope, most likely first, keyset-paginated
- * (score desc, then the pair's ids).
+ * (score desc, then the pair's ids). The pairs are precomputed in `company_duplicate_pairs`, kept
+ * current by triggers on `companies` (ADR 0029), so a page reads the queue's index from the top.
  */
 export async function listDuplicatePairs(ctx: RequestContext, query: DuplicateListQuery) {
   const actor = requireStaff(ctx)
   const cursor = decodePairCursor(query.cursor)
-  const result = await ctx.db.transaction(async (tx) => {
-    // The row counts of the query's CTEs are guesses (PGlite never analyses its tables): with them the
-    // planner picks nested loops, which go quadratic. Every join here is an equality join: hash them.
-    await tx.execute(sql`set local enable_nestloop = off`)
-    // …and the disabled nested loops inflate the estimated cost into JIT territory, where compiling
-    // the query takes longer than running it.
-    await tx.execute(sql`set local jit = off`)
-    // node-postgres and PGlite both answer raw SQL with `{ rows }`.
-    return (await tx.execute(duplicatePairsSql(tx, actor, cursor, query.limit + 1))) as { rows: unknown[] }
-  })
+  // node-postgres and PGlite both answer raw SQL with `{ rows }`.
+  const result = (await ctx.db.execute(duplicatePairsSql(ctx.db, actor, cursor, query.limit + 1))) as { rows: unknown[] }
   const rows = (result.rows as unknown as RawPair[]).map((r) => ({ ...r, score: Number(r.score), reasons: parseReasons(r.reasons) }))
   const page = rows.slice(0, query.limit)
   const summaries = await summarize(ctx, actor, page.flatMap((r) => [r.a_id, r.b_id]))
@@ -162,78 +195,24 @@ export async function listDuplicatePairs(ctx: RequestContext, query: DuplicateLi
   }
 }
 
-/** The queue's query (exported for measuring it with EXPLAIN). */
+/**
+ * The queue's query (exported for measuring it with EXPLAIN): the stored pairs whose two companies'
+ * units the actor reads (archived and merged companies have no pairs), minus dismissed ones. It walks
+ * the queue's index from the top (or the cursor) and stops at the page's end: the scope is an array
+ * read once (as a join the planner sorted every pair in scope: 150 ms at 100k companies, against
+ * 0.1 ms), and the order is the index's own, `desc nulls last`.
+ */
 export function duplicatePairsSql(db: Db, actor: Actor, cursor: { score: number; aId: string; bId: string } | null, limit: number): SQL {
-  const scope = activeInScope(db, actor)
-  const core = coreNameSql(sql`c.name_key`)
+  const units = sql`array(${unitIdsUnder(db, dataPathPrefixes(actor))})`
   return sql`
-    with scoped as materialized (
-      select c.id, c.vat_number, c.tax_code, c.comune_istat, ${core} as core, c.email, c.pec, c.website
-      from ${companies} as c
-      where ${sql.raw('c.id')} in (select ${companies.id} from ${companies} where ${scope})
-    ),
-    words as (
-      select distinct s.id, s.comune_istat, left(w.word, 4) as block
-      from scoped s, regexp_split_to_table(s.core, ' ') as w(word)
-      where s.comune_istat is not null and length(w.word) >= 3
-    ),
-    blocks as (
-      select id, comune_istat, block from (
-        select w.*, count(*) over (partition by comune_istat, block) as size from words w
-      ) sized where size between 2 and ${BLOCK_LIMIT}
-    ),
-    candidates as (
-      select distinct a.id as a_id, b.id as b_id
-      from blocks a join blocks b on a.comune_istat = b.comune_istat and a.block = b.block and a.id < b.id
-    ),
-    name_pairs as (
-      select k.a_id, k.b_id, similarity(sa.core, sb.core) as sim
-      from candidates k join scoped sa on sa.id = k.a_id join scoped sb on sb.id = k.b_id
-      where similarity(sa.core, sb.core) >= ${NAME_SIMILARITY_THRESHOLD}
-    ),
-    tax_pairs as (
-      select least(a.id, b.id) as a_id, greatest(a.id, b.id) as b_id, a.vat_number as value
-      from scoped a join scoped b on b.tax_code = a.vat_number and b.id <> a.id
-      union all
-      select a.id, b.id, a.tax_code from scoped a join scoped b on a.tax_code = b.tax_code and a.id < b.id
-    ),
-    all_domains as (
-      select distinct s.id, d.domain
-      from scoped s, lateral (values (${emailDomainSql(sql`s.email`)}), (${emailDomainSql(sql`s.pec`)}), (${websiteDomainSql(sql`s.website`)})) as d(domain)
-      where d.domain like '%.%' and not ${isCommonDomainSql(sql`d.domain`)}
-    ),
-    domains as (
-      select id, domain from (
-        select a.*, count(*) over (partition by domain) as size from all_domains a
-      ) sized where size between 2 and ${DOMAIN_GROUP_LIMIT}
-    ),
-    domain_pairs as (
-      select a.id as a_id, b.id as b_id, a.domain as value from domains a join domains b on a.domain = b.domain and a.id < b.id
-    ),
-    reasons as (
-      select a_id, b_id, 'taxId' as rule, value, ${WEIGHTS.taxId}::float8 as w from tax_pairs
-      union all
-      select a_id, b_id, 'name', to_char(sim, 'FM0.00'), (${WEIGHTS.nameFactor} * sim)::float8 from name_pairs
-      union all
-      select a_id, b_id, 'domain', value, ${WEIGHTS.domain}::float8 from domain_pairs
-    ),
-    per_rule as (
-      select a_id, b_id, rule, max(w) as w, string_agg(distinct value, ', ') as value
-      from reasons r
-      where not exists (
-        select 1 from ${companyDuplicateDismissals} x where x.company_a_id = r.a_id and x.company_b_id = r.b_id
+    select p.company_a_id as a_id, p.company_b_id as b_id, p.score, p.reasons
+    from ${companyDuplicatePairs} as p
+    where p.unit_a_id = any(${units}) and p.unit_b_id = any(${units})
+      and not exists (
+        select 1 from ${companyDuplicateDismissals} x where x.company_a_id = p.company_a_id and x.company_b_id = p.company_b_id
       )
-      group by a_id, b_id, rule
-    ),
-    pairs as (
-      select a_id, b_id,
-        round((1 - exp(sum(ln(1 - w))))::numeric, 3)::float8 as score,
-        json_agg(json_build_object('rule', rule, 'value', value) order by w desc) as reasons
-      from per_rule group by a_id, b_id
-    )
-    select a_id, b_id, score, reasons from pairs
-    ${cursor ? sql`where score < ${cursor.score} or (score = ${cursor.score} and (a_id, b_id) > (${cursor.aId}::uuid, ${cursor.bId}::uuid))` : sql``}
-    order by score desc, a_id, b_id
+      ${cursor ? sql`and p.score <= ${cursor.score} and (p.score < ${cursor.score} or (p.company_a_id, p.company_b_id) > (${cursor.aId}::uuid, ${cursor.bId}::uuid))` : sql``}
+    order by p.score desc nulls last, p.company_a_id, p.company_b_id
     limit ${limit}
   `
 }
@@ -243,19 +222,14 @@ function parseReasons(value: DuplicateReason[] | string): DuplicateReason[] {
   return typeof value === 'string' ? (JSON.parse(value) as DuplicateReason[]) : value
 }
 
-/** The queue's view of each company (one query, units and comuni looked up once each). */
+/** The queue's view of each company: three statements whatever the page (companies, their units, their comuni). */
 async function summarize(ctx: RequestContext, actor: Actor, ids: string[]): Promise<Map<string, DuplicateCompany>> {
   const out = new Map<string, DuplicateCompany>()
   if (ids.length === 0) return out
   const rows = await ctx.db.select().from(companies).where(inArray(companies.id, [...new Set(ids)]))
-  const units = new Map<string, { name: string; path: string } | null>()
-  const places = new Map<string, Place | null>()
+  const units = await findUnits(ctx.db, rows.map((r) => r.unitId))
+  const places = await comuniInForceByIstat(ctx.db, rows.flatMap((r) => (r.comuneIstat ? [r.comuneIstat] : [])), italianDay(ctx.now()))
   for (const row of rows) {
-    if (!units.has(row.unitId)) {
-      const unit = await findUnit(ctx.db, row.unitId)
-      units.set(row.unitId, unit ? { name: unit.name, path: unit.path } : null)
-    }
-    if (row.comuneIstat && !places.has(row.comuneIstat)) places.set(row.comuneIstat, await placeOf(ctx, ctx.db, row.comuneIstat))
     const unit = units.get(row.unitId)
     if (!unit) continue
     out.set(row.id, toDuplicateCompany(row, unit, places.get(row.comuneIstat ?? '') ?? null, canWriteUnitData(actor, unit.path)))

@@ -52,6 +52,7 @@ import { IMPORT_FIELD_LABELS, suggestMapping } from './company-import.mapping'
 import { cellText, readSpreadsheet, UnreadableFileError, type ParsedSheet } from './company-import.parse'
 import { convertRow, errorFactory, issuesToErrors, vatKey, type ConvertedRow, type MappedColumn, type RowValues } from './company-import.rows'
 import { insertImportedCompanies, updateCompaniesInBatch, type CreateRecord } from './company-import.write'
+import { deferDuplicateRefresh, flushPendingDuplicates, hasPendingDuplicates } from './company-duplicates.service'
 import { listCustomFieldDefinitions } from './custom-fields.service'
 
 /**
@@ -536,6 +537,8 @@ interface PassResult {
 async function applyBatch(ctx: RequestContext, imp: ImportRow, claimId: string, plan: Plan, progress: PassResult, processedRows: number) {
   const now = ctx.now()
   return ctx.db.transaction(async (tx) => {
+    // The duplicates queue is refreshed once, for every company of the import, at its end.
+    await deferDuplicateRefresh(tx)
     const lostRows = await insertImportedCompanies(tx, imp.id, plan.create.map((c) => createRecord(imp, c)), now)
     await updateCompaniesInBatch(
       tx,
@@ -740,6 +743,10 @@ async function runImport(ctx: RequestContext, actor: Actor, imp: ImportRow, clai
     const result = await runPass(ctx, actor, imp, claimId, true, sheet)
     return await ctx.db.transaction(async (tx) => {
       const row = await saveResult(tx, ctx.now(), imp, claimId, 'done', result, false)
+      // The batches deferred the duplicates queue: one set-based refresh of the import's companies
+      // (ADR 0029), in the transaction that marks it done, which holds the import's row meanwhile
+      // (no recovery takes a long refresh for a dead run).
+      await flushPendingDuplicates(tx)
       await ctx.deps.audit.record(tx, ctx, {
         action: 'import',
         entityType: 'company_import',
@@ -756,6 +763,9 @@ async function runImport(ctx: RequestContext, actor: Actor, imp: ImportRow, clai
         .update(companyImports)
         .set({ status: 'failed', failure, finishedAt: ctx.now(), claimId: null })
         .where(and(eq(companyImports.id, imp.id), eq(companyImports.claimId, claimId)))
+      // The batches written before the failure stay: their companies join the duplicates queue now
+      // (should this fail too, the recovery schedule does it).
+      await flushPendingDuplicates(ctx.db).catch((flushError: unknown) => ctx.deps.logger.error({ err: flushError, importId: imp.id }, 'duplicates flush after a failed import'))
     }
     throw error
   }
@@ -879,6 +889,12 @@ export async function recoverStaleCompanyImports(deps: Pick<AppDeps, 'database' 
     deps.logger.warn({ importId: run.id, status: run.status }, 'company import run had stopped: taken over')
     recovered++
   }
+  // Companies an import left pending for the duplicates queue when its run died between a batch
+  // and its end (and no run is left to finish the job: a resumed run flushes at its own end).
+  if (!ids && recovered === 0 && (await hasPendingDuplicates(db))) {
+    const [running] = await db.select({ id: companyImports.id }).from(companyImports).where(eq(companyImports.status, 'importing')).limit(1)
+    if (!running) await flushPendingDuplicates(db)
+  }
   return recovered
 }
 
@@ -908,6 +924,8 @@ export async function undoCompanyImport(ctx: RequestContext, id: string): Promis
   const row = await ctx.db.transaction(async (tx) => {
     const [claimed] = await tx.update(companyImports).set({ status: 'undone', undoneAt: ctx.now(), undoneBy: actor.userId }).where(and(eq(companyImports.id, id), eq(companyImports.status, 'done'))).returning(IMPORT_COLUMNS)
     if (!claimed) throw new AppError('CONFLICT', 'errors.importNotUndoable')
+    // Deletes, archives and restores in batches: the duplicates queue is refreshed once, below.
+    await deferDuplicateRefresh(tx, { takeTurn: true })
     const changes = await tx.select().from(companyImportChanges).where(eq(companyImportChanges.importId, id))
     let matcher: ComuneMatcher | null = null
     for (let start = 0; start < changes.length; start += IMPORT_BATCH_SIZE) {
@@ -963,6 +981,7 @@ export async function undoCompanyImport(ctx: RequestContext, id: string): Promis
       undo.deleted += toDelete.length
       undo.archived += toArchive.length
     }
+    await flushPendingDuplicates(tx)
     const [saved] = await tx
       .update(companyImports)
       .set({ options: { ...optionsOf(claimed), undo } as unknown as Record<string, unknown> })

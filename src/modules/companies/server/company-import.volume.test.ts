@@ -9,7 +9,7 @@ import { buildRootUnit, buildUnit, buildUser } from '../../../../tests/factories
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 import { loadActor } from '../../identity'
 import { vatCheckDigit } from './companies.seed'
-import { companies, companyImportChanges } from './companies.table'
+import { companies, companyDuplicateKeys, companyDuplicatePending, companyImportChanges } from './companies.table'
 import { importCompanyFile } from './company-import.service'
 
 const ROWS = 100_000
@@ -59,5 +59,10 @@ describe('an import of 100,000 rows', () => {
     expect(stored?.n).toBe(ROWS)
     const [changes] = await db.select({ n: count() }).from(companyImportChanges).where(eq(companyImportChanges.importId, report.importId))
     expect(changes?.n).toBe(ROWS)
+    // The batches deferred the duplicates queue; the import's end brought it up to date at once.
+    const [pending] = await db.select({ n: count() }).from(companyDuplicatePending)
+    expect(pending?.n).toBe(0)
+    const [keyed] = await db.select({ n: count() }).from(companyDuplicateKeys).where(eq(companyDuplicateKeys.kind, 'vat'))
+    expect(keyed?.n).toBe(ROWS)
   }, 900_000)
 })
