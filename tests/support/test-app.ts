@@ -39,6 +39,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     clock,
     testDb,
     async close() {
+      // Jobs a test's requests started (an import's duplicates refresh) finish before the database goes.
+      await deps.jobs.drain()
       deps.mailer.close()
       await testDb.destroy()
     },

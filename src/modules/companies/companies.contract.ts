@@ -179,5 +179,10 @@ export const CompanyPage = z
     total: z.number().int(),
     /** True when `total` is an estimate (more matches than the exact-count cap, ADR 0016). */
     totalIsEstimate: z.boolean().optional(),
+    /**
+     * True when a text search has more matches than a list reads (ADR 0032): `total` is that number
+     * (200), the items are the most relevant of those, and narrowing the search shows the rest.
+     */
+    totalIsLowerBound: z.boolean().optional(),
   })
   .openapi('CompanyPage')

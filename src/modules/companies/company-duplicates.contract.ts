@@ -72,7 +72,15 @@ export const DuplicateListQuery = z.object({
 export type DuplicateListQuery = z.infer<typeof DuplicateListQuery>
 
 export const DuplicatePairPage = z
-  .object({ items: z.array(DuplicatePair), nextCursor: z.string().nullable() })
+  .object({
+    items: z.array(DuplicatePair),
+    nextCursor: z.string().nullable(),
+    /**
+     * Companies written by an import whose pairs the background refresh has not computed yet
+     * (ADR 0029); with the first page only. 0 between imports.
+     */
+    pending: z.number().int().optional(),
+  })
   .openapi('DuplicatePairPage')
 
 export const CompanyDuplicateMatch = z

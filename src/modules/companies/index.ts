@@ -28,6 +28,8 @@ export {
   type ImportReport,
 } from './server/company-import.service'
 export { exportCompanies, type ExportFile } from './server/company-export.service'
+/** The background refresh of the duplicates queue after an import (ADR 0029). */
+export { COMPANY_DUPLICATES_QUEUE, runDuplicatesFlushJob } from './server/company-duplicates.service'
 /** Streaming CSV/XLSX writers and cell formatting (Excel-friendly, formula-injection safe) for other modules' exports. */
 export { csvStream, streamToBuffer, xlsxStream, type RowSource } from './server/company-export.writer'
 export { csvLine, CSV_BOM, neutraliseFormula, xlsxCell, type ExportValue } from './server/company-export.format'

@@ -49,6 +49,8 @@ async function withCliContext<T>(io: CliIo, fn: (ctx: RequestContext, deps: AppD
     try {
       return await fn(systemContext(deps, actor), deps)
     } finally {
+      // In-process jobs the command started (an import's duplicates refresh) end before the process.
+      await deps.jobs.drain()
       deps.mailer.close()
     }
   } finally {

@@ -58,7 +58,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // No JIT on Ponte's connections (ADR 0033): its statements are short and planned per request, and
+  // on a million companies a list's plan costs enough to be compiled — ~30 ms of LLVM per request
+  // for a statement that runs in a few.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' })
   // An idle client whose server connection drops (restart, failover, admin kill) emits 'error' on the
   // pool; without a listener that would crash the process. The pool replaces the client by itself.
   pool.on('error', (error) => {

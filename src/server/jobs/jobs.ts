@@ -7,7 +7,7 @@ import PgBoss from 'pg-boss'
 import type { AppDeps } from '../deps'
 import { sweepRateLimits } from '../http/rate-limit'
 import { runIdentityHousekeeping } from '../../modules/identity'
-import { COMPANY_IMPORT_QUEUE, recoverStaleCompanyImports, runCompanyImportJob } from '../../modules/companies'
+import { COMPANY_DUPLICATES_QUEUE, COMPANY_IMPORT_QUEUE, recoverStaleCompanyImports, runCompanyImportJob, runDuplicatesFlushJob } from '../../modules/companies'
 
 export const HOUSEKEEPING_QUEUE = 'housekeeping'
 /** Every few minutes: imports whose run stopped (a crash, a restart) are taken over and resumed. */
@@ -26,6 +26,7 @@ export async function runHousekeeping(deps: Pick<AppDeps, 'database' | 'clock'>)
  */
 const JOB_HANDLERS: Record<string, (deps: AppDeps, data: Record<string, unknown>) => Promise<unknown>> = {
   [COMPANY_IMPORT_QUEUE]: (deps, data) => runCompanyImportJob(deps, data),
+  [COMPANY_DUPLICATES_QUEUE]: (deps) => runDuplicatesFlushJob(deps),
 }
 
 export async function runJob(deps: AppDeps, queue: string, data: Record<string, unknown>): Promise<void> {

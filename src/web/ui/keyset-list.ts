@@ -10,15 +10,17 @@ export interface KeysetPage<Item> {
   total?: number
   /** True when `total` is an estimate (the companies list beyond its exact-count cap). */
   totalIsEstimate?: boolean
+  /** True when `total` is a lower bound (a companies search with more matches than it reads). */
+  totalIsLowerBound?: boolean
 }
 
 /**
  * A keyset-paginated list ("Load more"): pages are fetched in order and shown as one list.
  * Filters belong in `queryKey`, so changing them starts again from the first page.
  */
-export function useKeysetList<Item>(
+export function useKeysetList<Item, Page extends KeysetPage<Item> = KeysetPage<Item>>(
   queryKey: QueryKey,
-  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<KeysetPage<Item>>,
+  fetchPage: (cursor: string | undefined, signal: AbortSignal) => Promise<Page & KeysetPage<Item>>,
   options: { staleTime?: number } = {},
 ) {
   const query = useInfiniteQuery({
@@ -35,5 +37,6 @@ export function useKeysetList<Item>(
     // Counted with the first page; later pages repeat it.
     total: query.data?.pages[0]?.total,
     totalIsEstimate: query.data?.pages[0]?.totalIsEstimate ?? false,
+    totalIsLowerBound: query.data?.pages[0]?.totalIsLowerBound ?? false,
   }
 }

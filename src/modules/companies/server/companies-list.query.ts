@@ -12,16 +12,21 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../server/db/client'
 import type { Place } from './companies.service'
+import { SEARCH_CANDIDATES } from './companies-search.query'
 import { companies, type CompanyRow } from './companies.table'
 
-/** Up to this many matches a list's total is counted exactly (a scan bounded by the cap). */
-export const EXACT_COUNT_CAP = 10_000
-/** Rows read by the sampled estimate beyond the cap, whatever the size of the table. */
-const ESTIMATE_SAMPLE_ROWS = 20_000
+/**
+ * On a table larger than the estimate's sample, a list whose sample finds at most this many matches
+ * is counted exactly (a scan bounded by the cap); one that finds more shows the sample's estimate.
+ */
+export const EXACT_COUNT_CAP = 1_000
+/** Rows read by the sampled estimate, whatever the size of the table; a smaller table is counted. */
+export const ESTIMATE_SAMPLE_ROWS = 10_000
 
-/** What a list row carries: every column but the search keys (the tsvector is the widest column). */
-export type CompanyListRow = Omit<CompanyRow, 'searchText' | 'searchVector'>
-const LIST_COLUMNS = Object.entries(getTableColumns(companies)).filter(([key]) => key !== 'searchText' && key !== 'searchVector')
+/** What a list row carries: every column but the search keys (the tsvectors are the widest columns). */
+export type CompanyListRow = Omit<CompanyRow, 'searchText' | 'searchVector' | 'nameVector'>
+const SEARCH_KEYS = new Set(['searchText', 'searchVector', 'nameVector'])
+const LIST_COLUMNS = Object.entries(getTableColumns(companies)).filter(([key]) => !SEARCH_KEYS.has(key))
 /** The page's select list, rendered once (building SQL is a measurable share of a 10k-row request). */
 const LIST_SELECT = sql.raw(LIST_COLUMNS.map(([, column]) => `"companies"."${column.name}"`).join(', '))
 
@@ -38,11 +43,12 @@ export interface CompanyListStatement {
   /** Relevance of a row (0 without a search). */
   score: SQL
   /**
-   * A text search: its matches are found once (a materialised CTE) and both the total and the page
-   * read them, instead of the bounded count and the page each running the trigram and full-text
-   * scans, which on a large registry are most of a search's cost. The total is then exact.
+   * A text search's tiers (companies-search.query.ts), in order: its candidates are the first
+   * SEARCH_CANDIDATES + 1 matches taken tier by tier (each tier's rows not in an earlier one), found
+   * once (a materialised CTE) and read by both the total and the page. Up to SEARCH_CANDIDATES the
+   * total is exact; past it, a lower bound. Absent for a plain list.
    */
-  search: boolean
+  searchTiers?: SQL[]
   order: ListOrder
   /** Rows to read (the page size + 1, to know whether a next page exists). */
   limit: number
@@ -54,6 +60,8 @@ export interface CompanyListResult {
   rows: { company: CompanyListRow; score: number; unit: { name: string; path: string } | null; place: Place | null }[]
   total: number
   exact: boolean
+  /** A search with more matches than it reads: `total` is SEARCH_CANDIDATES, and there are more. */
+  lowerBound: boolean
 }
 
 /** Sort keys of each order, as output columns of the page (the outer query sorts by them again). */
@@ -64,11 +72,12 @@ const PAGE_ORDER: Record<ListOrder, string[]> = {
 }
 
 /**
- * The total's CTEs: `count(*)` over at most EXACT_COUNT_CAP + 1 matches, so "all companies" of a
- * million rows never costs a full scan. Beyond the cap, the matches of a repeatable block sample of
- * about ESTIMATE_SAMPLE_ROWS rows, scaled up (the sample's percentage from the table's statistics;
- * an unanalysed or small table is read whole, which is exact). Subqueries in CASE run only when
- * reached: the estimate costs nothing while the count stays under the cap.
+ * The total's CTEs, whose cost does not grow with the table (ADR 0033). A table of at most
+ * ESTIMATE_SAMPLE_ROWS rows (by its statistics; never analysed counts as empty) is counted exactly.
+ * A larger one is first sampled: a repeatable block sample of about ESTIMATE_SAMPLE_ROWS rows with
+ * the same filters. When the sample implies at most EXACT_COUNT_CAP matches, they are counted
+ * exactly, reading at most EXACT_COUNT_CAP + 1 of them; otherwise the sample, scaled up, is the
+ * total. Subqueries in CASE run only when reached.
  */
 function totalCtes(where: SQL): SQL {
   return sql`
@@ -76,29 +85,45 @@ function totalCtes(where: SQL): SQL {
       select least(100, 100 * ${ESTIMATE_SAMPLE_ROWS}::float8 / greatest(c.reltuples::float8, 1)) as percent
       from pg_class c where c.oid = ${sql.raw("'companies'::regclass")}
     ),
+    estimate as materialized (
+      select s.percent, case when s.percent < 100 then (
+        select count(*)::float8 from ${companies} tablesample system (s.percent) repeatable (0) where ${where}
+      ) end as sampled
+      from sample s
+    ),
     total as (
-      select capped.n,
-        case when capped.n > ${EXACT_COUNT_CAP} then (select percent from sample) end as percent,
-        case when capped.n > ${EXACT_COUNT_CAP} then (
-          select count(*)::float8 from ${companies} tablesample system ((select percent from sample)) repeatable (0) where ${where}
-        ) end as sampled
-      from (select count(*)::int as n from (select 1 from ${companies} where ${where} limit ${EXACT_COUNT_CAP + 1}) as matches) as capped
+      select case
+          when e.percent >= 100 then (select count(*)::int from ${companies} where ${where})
+          when e.sampled * 100 / e.percent <= ${EXACT_COUNT_CAP} then (
+            select count(*)::int from (select 1 from ${companies} where ${where} limit ${EXACT_COUNT_CAP + 1}) as matches
+          )
+        end as n,
+        e.percent, e.sampled
+      from estimate e
     )`
 }
 
 export async function runCompanyList(db: Db, input: CompanyListStatement): Promise<CompanyListResult> {
   const order = sql.raw(PAGE_ORDER[input.order].join(', '))
   let ctes: SQL
-  if (input.search) {
-    // The matches with their sort keys, aliased "companies" in the page's subquery so the keyset
-    // conditions (written on companies' columns) read them; the full rows are joined for the page only.
+  const tiers = input.searchTiers
+  if (tiers) {
+    // Each tier a LIMITed branch of a UNION ALL under a LIMIT: a later tier's index scans run only
+    // when the earlier ones had too few rows. The matches carry their sort keys and are aliased
+    // "companies" in the page's subquery, so the keyset conditions (written on companies' columns)
+    // read them; the full rows are joined for the page only.
     const after = input.after?.(sql`score`)
+    const branches = tiers.map((tier, i) => {
+      const earlier = tiers.slice(0, i).map((t) => sql` and not ${t}`)
+      return sql`(select ${companies.id} as id, ${input.score} as score, ${companies.nameKey} as name_key, ${companies.updatedAt} as updated_at
+        from ${companies} where ${input.where} and ${tier}${sql.join(earlier, sql``)} limit ${SEARCH_CANDIDATES + 1})`
+    })
     ctes = sql`
-    matched as materialized (
-      select ${companies.id} as id, ${input.score} as score, ${companies.nameKey} as name_key, ${companies.updatedAt} as updated_at
-      from ${companies} where ${input.where}
+    candidates as materialized (
+      select *, row_number() over () as ordinal from (select * from (${sql.join(branches, sql` union all `)}) as tiers limit ${SEARCH_CANDIDATES + 1}) as taken
     ),
-    total as (select count(*)::int as n, null::float8 as percent, null::float8 as sampled from matched),
+    matched as (select * from candidates where ordinal <= ${SEARCH_CANDIDATES}),
+    total as (select (select count(*)::int from candidates) as n, null::float8 as percent, null::float8 as sampled),
     page as (
       select ${LIST_SELECT}, companies_page.score from (
         select * from matched as companies ${after ? sql`where ${after}` : sql``} order by ${order} limit ${input.limit}
@@ -130,19 +155,23 @@ export async function runCompanyList(db: Db, input: CompanyListStatement): Promi
   `)) as unknown as { rows: Record<string, unknown>[] }
   const first = result.rows[0]
   const n = Number(first?.total_n ?? 0)
+  // A search reads at most SEARCH_CANDIDATES matches: one more means there are more.
+  if (tiers && n > SEARCH_CANDIDATES) return { rows: mapRows(result.rows), total: SEARCH_CANDIDATES, exact: false, lowerBound: true }
   let total = n
   let exact = true
-  // A search counts all its matches (no percent); a list beyond the cap has a sample to scale.
-  if (n > EXACT_COUNT_CAP && first?.total_percent !== null && first?.total_percent !== undefined) {
-    const percent = Number(first?.total_percent ?? 100)
+  const percent = first?.total_percent === null || first?.total_percent === undefined ? 100 : Number(first.total_percent)
+  // A big table whose sample found many matches, or whose bounded count overflowed: the estimate,
+  // never below what the bounded count saw.
+  if (!tiers && percent < 100 && (first?.total_n === null || first?.total_n === undefined || n > EXACT_COUNT_CAP)) {
     const sampled = Number(first?.total_sampled ?? 0)
-    total = Math.round((sampled * 100) / percent)
-    // A full "sample" (a small or never analysed table) is the exact count.
-    exact = percent >= 100
-    // Never below what the bounded count already saw.
-    if (!exact) total = Math.max(EXACT_COUNT_CAP + 1, total)
+    total = Math.max(EXACT_COUNT_CAP + 1, Math.round((sampled * 100) / percent))
+    exact = false
   }
-  const rows = result.rows
+  return { rows: mapRows(result.rows), total, exact, lowerBound: false }
+}
+
+function mapRows(raw: Record<string, unknown>[]): CompanyListResult['rows'] {
+  return raw
     .filter((raw) => raw.id !== null && raw.id !== undefined)
     .map((raw) => ({
       company: toListRow(raw),
@@ -160,7 +189,6 @@ export async function runCompanyList(db: Db, input: CompanyListStatement): Promi
           }
         : null,
     }))
-  return { rows, total, exact }
 }
 
 /** A raw row (column names, driver values) as drizzle would map it. */

@@ -1,6 +1,6 @@
 /**
  * Companies: the hub's registry of firms. Scoped by the owning unit through identity's policy;
- * every change is audited; search is Italian full text plus trigram similarity.
+ * every change is audited; search is Italian full text plus fuzzy name words (companies-search.query.ts).
  */
 import { and, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
@@ -24,6 +24,7 @@ import { contactedInPeriod } from './company-activity.service'
 import { companyIdsOfMember, isCompanyMemberSomewhere, isMemberOfCompany } from './company-member-scope'
 import { companies, type CompanyRow } from './companies.table'
 import { runCompanyList } from './companies-list.query'
+import { searchTerms } from './companies-search.query'
 import { customFieldConditions, resolveCustomFieldValues } from './custom-fields.service'
 
 export function requireActor(ctx: RequestContext): Actor {
@@ -47,7 +48,7 @@ export async function placeOf(ctx: RequestContext, db: Db, istat: string | null)
   return comune
 }
 
-export function toCompany(row: Omit<CompanyRow, 'searchText' | 'searchVector'>, unitName: string, place: Place | null, canUpdate: boolean): Company {
+export function toCompany(row: Omit<CompanyRow, 'searchText' | 'searchVector' | 'nameVector'>, unitName: string, place: Place | null, canUpdate: boolean): Company {
   return {
     id: row.id,
     unitId: row.unitId,
@@ -175,7 +176,7 @@ export async function createCompany(ctx: RequestContext, input: CompanyCreateInp
 
 /** What the audit trail keeps of a company (the derived search columns are noise). */
 export function auditable(row: CompanyRow) {
-  const { searchText: _s, searchVector: _v, nameKey: _n, ...rest } = row
+  const { searchText: _s, searchVector: _v, nameVector: _w, nameKey: _n, ...rest } = row
   return rest
 }
 
@@ -257,10 +258,16 @@ export async function listConditions(ctx: RequestContext, actor: Actor, query: C
   const scope: SQL[] = []
   if (prefixes.length > 0) {
     const units = unitIdsUnder(ctx.db, prefixes)
-    // A search reads its unit ids once (`= any(array(…))`, an init plan): with `in (subquery)` the
-    // planner repeated the trigram and full-text bitmap scans once per unit of a hub's scope. Plain
-    // lists keep `in`, whose estimate (from units) picks the unit index for an antenna's list.
-    scope.push(query.q ? sql`${companies.unitId} = any(array(${units}))` : inArray(companies.unitId, units))
+    // A whole network's scope (a grant on a root unit: its path has one id) lets nearly every row
+    // through, so it is checked row by row (`is true` is no index condition): as a join or an index
+    // condition the planner took the network's units one by one (a bitmap scan of the filters per
+    // unit, then a sort) or ANDed the whole unit index (a million entries) into a search's bitmap
+    // (ADR 0032, 0033). A narrower scope keeps the unit index: a search reads its unit ids once
+    // (`= any(array(…))`, an init plan), a plain list joins them (`in`, whose estimate picks the
+    // unit index for an antenna's list).
+    const networkWide = prefixes.some((prefix) => prefix.split('/').filter(Boolean).length === 1)
+    const anyUnit = sql`${companies.unitId} = any(array(${units}))`
+    scope.push(networkWide ? sql`(${anyUnit}) is true` : query.q ? anyUnit : inArray(companies.unitId, units))
   }
   if (isCompanyMemberSomewhere(actor)) scope.push(inArray(companies.id, companyIdsOfMember(ctx.db, actor)))
   const conditions: SQL[] = [scope.length === 1 && scope[0] ? scope[0] : ((or(...scope) ?? sql`false`) as SQL)]
@@ -283,19 +290,7 @@ export async function listConditions(ctx: RequestContext, actor: Actor, query: C
   if (contacted) conditions.push(contacted)
   if (query.includeArchived !== 'true') conditions.push(isNull(companies.archivedAt))
   const q = query.q ? normalizeText(query.q) : ''
-  if (q) {
-    const vat = q.replace(/[\s.]/g, '')
-    conditions.push(
-      or(
-        sql`${companies.searchVector} @@ plainto_tsquery('italian'::regconfig, ${q})`,
-        // word_similarity ≥ threshold (0.6) with the name: "mecanica bergamasca" for "meccanica
-        // bergamo". On the name, not the whole search text (the full-text match covers that): its
-        // trigram posting lists are shorter and each recheck reads a short string.
-        sql`${q} <% ${companies.nameKey}`,
-        /^\d{4,11}$/.test(vat) ? sql`${companies.vatNumber} like ${`${vat}%`}` : sql`false`,
-      ) as SQL,
-    )
-  }
+  if (q) conditions.push(searchTerms(q).match)
   return conditions
 }
 
@@ -306,10 +301,8 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
   const q = query.q ? normalizeText(query.q) : ''
   const sort = query.sort ?? (q ? 'relevance' : 'name')
   const cursor = decodeCursor(query.cursor)
-  // Relevance: full-text rank plus trigram closeness, both in [0, 1].
-  const score = q
-    ? sql<number>`(ts_rank(${companies.searchVector}, plainto_tsquery('italian'::regconfig, ${q})) + word_similarity(${q}, ${companies.nameKey}))::float8`
-    : sql<number>`0::float8`
+  const terms = q ? searchTerms(q) : undefined
+  const score = terms ? terms.score : sql<number>`0::float8`
   let after: ((score: SQL) => SQL) | undefined
   if (cursor && sort === 'relevance') {
     const k = cursorNumber(cursor)
@@ -321,11 +314,11 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
     after = () => or(gt(companies.nameKey, cursor.k), and(eq(companies.nameKey, cursor.k), gt(companies.id, cursor.id))) as SQL
   }
   // One statement: the page, its total, and each row's unit and comune (companies-list.query.ts).
-  const { rows, total, exact } = await runCompanyList(ctx.db, {
+  const { rows, total, exact, lowerBound } = await runCompanyList(ctx.db, {
     where: and(...conditions) as SQL,
     after,
     score,
-    search: Boolean(q),
+    searchTiers: terms?.tiers,
     order: sort,
     limit: query.limit + 1,
     day: italianDay(ctx.now()),
@@ -338,6 +331,7 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
     items: items.map((r) => toCompany(r.company, r.unit?.name ?? '', r.place, r.unit ? canWriteUnitData(actor, r.unit.path) : false)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ k: nextKey(last), id: last.company.id }) : null,
     total,
-    totalIsEstimate: !exact,
+    totalIsEstimate: !exact && !lowerBound,
+    totalIsLowerBound: lowerBound,
   }
 }

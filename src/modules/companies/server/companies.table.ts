@@ -68,12 +68,17 @@ export const companies = pgTable(
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Set when this company was merged into another (company_merges): archived, kept for undo. */
     mergedIntoId: uuid('merged_into_id'),
-    /** Lower case, no accents: name. Trigram index for fuzzy names ("Mecanica" ~ "Meccanica"). */
+    /** Lower case, no accents: name (the sort key by name, and what fuzzy search compares). */
     nameKey: text('name_key').notNull(),
     /** Lower case, no accents: name, comune, province, description, notes, tags. */
     searchText: text('search_text').notNull(),
     /** Italian full-text vector of searchText (stemming: "meccanica" ~ "meccaniche"). */
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('italian'::regconfig, search_text)`),
+    /**
+     * The words of the name, unstemmed (`simple`): what a search's name words are looked up in, exactly
+     * or through their fuzzy expansions from `company_name_words` (ADR 0032).
+     */
+    nameVector: tsvector('name_vector').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, name_key)`),
     archivedAt: ts('archived_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -82,12 +87,13 @@ export const companies = pgTable(
     uniqueIndex('companies_vat_number_key').on(t.vatNumber),
     index('companies_unit_idx').on(t.unitId),
     index('companies_name_sort_idx').on(t.nameKey, t.id),
-    // The fuzzy part of a search (`q <% name_key`): names only, shorter posting lists than the
-    // whole search text had (its trigram index is gone; the full-text index serves the rest).
-    index('companies_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    // A search's name words, exact or expanded through the lexicon (ADR 0032).
+    index('companies_name_vector_idx').using('gin', t.nameVector),
     index('companies_search_vector_idx').using('gin', t.searchVector),
-    index('companies_province_idx').on(t.provinceCode),
-    index('companies_ateco_section_idx').on(t.atecoSection),
+    // A province's or a sector's companies by name: the list's commonest filters with its default
+    // order, walked in order instead of fetched and sorted (ADR 0033); they serve the plain filters too.
+    index('companies_province_name_idx').on(t.provinceCode, t.nameKey, t.id),
+    index('companies_ateco_section_name_idx').on(t.atecoSection, t.nameKey, t.id),
     index('companies_custom_fields_idx').using('gin', t.customFields),
     index('companies_tags_idx').using('gin', t.tags),
     index('companies_updated_idx').on(t.updatedAt, t.id),
@@ -259,6 +265,21 @@ export const companyDuplicateDismissals = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.companyAId, t.companyBId] })],
+)
+
+/**
+ * The lexicon of company names (ADR 0032): every word that occurs in a name (`name_vector`'s lexemes).
+ * A search expands each of its words to the lexicon words it resembles (trigram word similarity,
+ * index on `word`), so its fuzzy part costs what the vocabulary costs, not what the registry does.
+ * Derived data, grown by statement-level triggers on `companies`; a word no name uses any more stays
+ * (it matches nothing) until `rebuild_company_name_words()` runs (a restore does).
+ */
+export const companyNameWords = pgTable(
+  'company_name_words',
+  // No unique key: writers never wait for each other's new words (a word two transactions add at
+  // once is kept twice, which changes no expansion); the rebuild keeps one of each.
+  { word: text('word').notNull() },
+  (t) => [index('company_name_words_word_idx').on(t.word), index('company_name_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
 )
 
 /**

@@ -23,6 +23,7 @@
 import { and, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm'
 import { AppError } from '../../../shared/app-error'
 import type { Db } from '../../../server/db/client'
+import type { AppDeps } from '../../../server/deps'
 import type { RequestContext } from '../../../server/http/context'
 import { decodeCursor, encodeCursor } from '../../../server/http/cursor'
 import { canWriteUnitData, dataPathPrefixes, findUnits, unitIdsUnder, type Actor } from '../../identity'
@@ -118,6 +119,25 @@ export async function flushPendingDuplicates(db: Db): Promise<number> {
 }
 
 /**
+ * The background job that refreshes what an import left pending, right after the import is done
+ * (ADR 0029): the import's companies are written, listed and searchable at once; their duplicate
+ * pairs follow seconds later (the queue page says how many companies are still waiting).
+ */
+export const COMPANY_DUPLICATES_QUEUE = 'company-duplicates-flush'
+
+export async function runDuplicatesFlushJob(deps: Pick<AppDeps, 'database' | 'logger'>): Promise<number> {
+  const flushed = await deps.database.db.transaction((tx) => flushPendingDuplicates(tx))
+  if (flushed > 0) deps.logger.info({ companies: flushed }, 'duplicates queue refreshed')
+  return flushed
+}
+
+/** Companies a bulk writer left waiting for the duplicates queue (0 between imports). */
+export async function countPendingDuplicates(db: Db): Promise<number> {
+  const result = (await db.execute(sql`select count(*)::int as n from company_duplicate_pending`)) as { rows: { n: number }[] }
+  return Number(result.rows[0]?.n ?? 0)
+}
+
+/**
  * From here to the end of the transaction, writes to `companies` only mark their companies pending
  * instead of refreshing their pairs statement by statement: a bulk writer (an import batch, an
  * import's undo) calls this first and flushPendingDuplicates at its end. A writer that flushes in
@@ -192,6 +212,8 @@ export async function listDuplicatePairs(ctx: RequestContext, query: DuplicateLi
   return {
     items,
     nextCursor: rows.length > query.limit && last ? encodeCursor({ k: `${last.score}|${last.b_id}`, id: last.a_id }) : null,
+    // The whole network's waiting companies (the number only: which ones is not said).
+    ...(cursor ? {} : { pending: await countPendingDuplicates(ctx.db) }),
   }
 }
 

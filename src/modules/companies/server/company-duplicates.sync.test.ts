@@ -63,6 +63,8 @@ const pendingCount = async () => (await db.select({ n: count() }).from(companyDu
 
 /** The queue holds what the read-time detection finds, with each company's current unit. */
 async function expectQueueCurrent(): Promise<Pair[]> {
+  // An import's companies are refreshed by the job it queues when it is done (ADR 0029).
+  await t.deps.jobs.drain()
   expect(await pendingCount()).toBe(0)
   const stored = await storedPairs()
   expect(stored).toEqual(await readTimePairs())

@@ -16,6 +16,7 @@ import type { UnitRow } from '../../identity/server/identity.table'
 import { vatCheckDigit } from './companies.seed'
 import { updateCompany } from './companies.service'
 import { companies, companyActivity, companyImportChanges, companyImports, customFieldDefinitions } from './companies.table'
+import { listDuplicatePairs } from './company-duplicates.service'
 import { exportCompanies } from './company-export.service'
 import { streamToBuffer } from './company-export.writer'
 import {
@@ -173,6 +174,24 @@ describe('import', () => {
     const second = await importCompanyFile(staffBg, { fileName: 'x.csv', bytes: file })
     expect([first.created, first.unchanged]).toEqual([2, 0])
     expect([second.created, second.updated, second.unchanged]).toEqual([0, 0, 2])
+  })
+
+  it('is done before the duplicates queue has its companies: a background job compares them right after', async () => {
+    await t.deps.jobs.drain()
+    // Two names of one company in one comune, both new: a pair once the refresh has run.
+    const file = csv(['Ragione sociale;Partita IVA;Comune', `Officina Pesenti Tarcisio;${vat()};Bergamo`, `Officina Pesenti Tarcisio Snc;${vat()};Bergamo`])
+    const report = await importCompanyFile(staffBg, { fileName: 'pesenti.csv', bytes: file })
+    expect(report.created).toBe(2)
+    const pairsOfPesenti = async () => {
+      const page = await listDuplicatePairs(staffBg, { limit: 100 })
+      return { pending: page.pending, pairs: page.items.filter((p) => p.companyA.name.startsWith('Officina Pesenti') && p.companyB.name.startsWith('Officina Pesenti')) }
+    }
+    // The import's companies are listed at once; their pairs wait for the job.
+    expect(await pairsOfPesenti()).toEqual({ pending: 2, pairs: [] })
+    await t.deps.jobs.drain()
+    const after = await pairsOfPesenti()
+    expect(after.pending).toBe(0)
+    expect(after.pairs).toHaveLength(1)
   })
 
   it('skips rows with errors and imports the rest', async () => {

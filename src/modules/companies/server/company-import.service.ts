@@ -52,7 +52,7 @@ import { IMPORT_FIELD_LABELS, suggestMapping } from './company-import.mapping'
 import { cellText, readSpreadsheet, UnreadableFileError, type ParsedSheet } from './company-import.parse'
 import { convertRow, errorFactory, issuesToErrors, vatKey, type ConvertedRow, type MappedColumn, type RowValues } from './company-import.rows'
 import { insertImportedCompanies, updateCompaniesInBatch, type CreateRecord } from './company-import.write'
-import { deferDuplicateRefresh, flushPendingDuplicates, hasPendingDuplicates } from './company-duplicates.service'
+import { COMPANY_DUPLICATES_QUEUE, deferDuplicateRefresh, flushPendingDuplicates, hasPendingDuplicates } from './company-duplicates.service'
 import { listCustomFieldDefinitions } from './custom-fields.service'
 
 /**
@@ -741,12 +741,8 @@ async function runValidation(ctx: RequestContext, actor: Actor, imp: ImportRow, 
 async function runImport(ctx: RequestContext, actor: Actor, imp: ImportRow, claimId: string, sheet?: ParsedSheet): Promise<ImportRow> {
   try {
     const result = await runPass(ctx, actor, imp, claimId, true, sheet)
-    return await ctx.db.transaction(async (tx) => {
+    const done = await ctx.db.transaction(async (tx) => {
       const row = await saveResult(tx, ctx.now(), imp, claimId, 'done', result, false)
-      // The batches deferred the duplicates queue: one set-based refresh of the import's companies
-      // (ADR 0029), in the transaction that marks it done, which holds the import's row meanwhile
-      // (no recovery takes a long refresh for a dead run).
-      await flushPendingDuplicates(tx)
       await ctx.deps.audit.record(tx, ctx, {
         action: 'import',
         entityType: 'company_import',
@@ -756,6 +752,13 @@ async function runImport(ctx: RequestContext, actor: Actor, imp: ImportRow, clai
       })
       return row
     })
+    // The batches deferred the duplicates queue: one set-based refresh of the import's companies
+    // (ADR 0029), as a job once the import is done (the companies are listed and searchable at once;
+    // their pairs follow). Should the job be lost, the recovery schedule flushes what is pending.
+    await ctx.deps.jobs
+      .send(COMPANY_DUPLICATES_QUEUE, { importId: imp.id })
+      .catch((sendError: unknown) => ctx.deps.logger.error({ err: sendError, importId: imp.id }, 'duplicates flush not queued'))
+    return done
   } catch (error) {
     if (!(error instanceof ClaimLostError)) {
       const failure = error instanceof AppError ? error.messageKey : 'errors.internal'

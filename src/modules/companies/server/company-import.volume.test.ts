@@ -59,7 +59,11 @@ describe('an import of 100,000 rows', () => {
     expect(stored?.n).toBe(ROWS)
     const [changes] = await db.select({ n: count() }).from(companyImportChanges).where(eq(companyImportChanges.importId, report.importId))
     expect(changes?.n).toBe(ROWS)
-    // The batches deferred the duplicates queue; the import's end brought it up to date at once.
+    // The batches deferred the duplicates queue: the import is done with its companies pending, and
+    // the job it queued brings the queue up to date in one pass.
+    const [waiting] = await db.select({ n: count() }).from(companyDuplicatePending)
+    expect(waiting?.n).toBe(ROWS)
+    await t.deps.jobs.drain()
     const [pending] = await db.select({ n: count() }).from(companyDuplicatePending)
     expect(pending?.n).toBe(0)
     const [keyed] = await db.select({ n: count() }).from(companyDuplicateKeys).where(eq(companyDuplicateKeys.kind, 'vat'))

@@ -41,18 +41,18 @@ function requireStaff(ctx: RequestContext): Actor {
   return ctx.actor
 }
 
-/** The whole row as JSON (dates as ISO strings), minus the generated search vector. */
+/** The whole row as JSON (dates as ISO strings), minus the generated search vectors. */
 function snapshotOf(row: CompanyRow): Snapshot {
-  const { searchVector: _v, ...rest } = row
+  const { searchVector: _v, nameVector: _n, ...rest } = row
   return JSON.parse(JSON.stringify(rest)) as Snapshot
 }
 
 /** The columns to write back from a snapshot. */
 function rowFromSnapshot(snapshot: Snapshot) {
-  const { id: _id, searchVector: _v, ...rest } = snapshot
+  const { id: _id, searchVector: _v, nameVector: _n, ...rest } = snapshot
   const date = (v: unknown) => (typeof v === 'string' ? new Date(v) : null)
   return {
-    ...(rest as Omit<CompanyRow, 'id' | 'searchVector'>),
+    ...(rest as Omit<CompanyRow, 'id' | 'searchVector' | 'nameVector'>),
     archivedAt: date(rest.archivedAt),
     createdAt: date(rest.createdAt) ?? new Date(0),
     updatedAt: date(rest.updatedAt) ?? new Date(0),

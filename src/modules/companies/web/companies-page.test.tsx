@@ -6,9 +6,10 @@ import type { Company } from '../companies.contract'
 import { CompaniesPage } from './companies-page'
 import { buildCompany } from './company-factory'
 
-function stubList(items: Company[], total = items.length, totalIsEstimate = false) {
+function stubList(items: Company[], total = items.length, totalIsEstimate = false, totalIsLowerBound = false) {
   return stubApi((request) => {
-    if (request.path === '/api/companies' || request.path.startsWith('/api/companies?')) return { status: 200, body: { items, nextCursor: null, total, totalIsEstimate } }
+    if (request.path === '/api/companies' || request.path.startsWith('/api/companies?'))
+      return { status: 200, body: { items, nextCursor: null, total, totalIsEstimate, totalIsLowerBound } }
     if (request.path.startsWith('/api/companies/views') || request.path.startsWith('/api/companies/custom-fields')) return { status: 200, body: { items: [] } }
     if (request.path.startsWith('/api/units')) return { status: 200, body: { items: [] } }
     if (request.path.startsWith('/api/territory/provinces')) return { status: 200, body: { items: [] } }
@@ -44,7 +45,16 @@ describe('CompaniesPage', { timeout: 15_000 }, () => {
     renderPage(<CompaniesPage filters={{}} onFiltersChange={vi.fn()} />, { me: buildMe() })
 
     expect(await screen.findByRole('link', { name: 'Officine Meccaniche Orobiche S.r.l.' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('circa 12.300 aziende')
+    expect(screen.getByRole('status')).toHaveTextContent('circa 12.000 aziende')
+  })
+
+  it('says "more than" when a search has more matches than it reads, and how to see the rest', async () => {
+    stubList([buildCompany()], 200, false, true)
+    renderPage(<CompaniesPage filters={{ q: 'meccanica' }} onFiltersChange={vi.fn()} />, { me: buildMe() })
+
+    expect(await screen.findByRole('link', { name: 'Officine Meccaniche Orobiche S.r.l.' })).toBeInTheDocument()
+    expect(screen.getByRole('status')).toHaveTextContent('Più di 200 aziende trovate: sono mostrate le più pertinenti.')
+    expect(screen.getByRole('status')).toHaveTextContent("l'esportazione le include tutte")
   })
 
   it('says "about" in English', async () => {
@@ -53,7 +63,7 @@ describe('CompaniesPage', { timeout: 15_000 }, () => {
     renderPage(<CompaniesPage filters={{}} onFiltersChange={vi.fn()} />, { me: buildMe({ locale: 'en' }) })
 
     expect(await screen.findByRole('link', { name: 'Officine Meccaniche Orobiche S.r.l.' })).toBeInTheDocument()
-    expect(screen.getByRole('status')).toHaveTextContent('about 1,230,000 companies')
+    expect(screen.getByRole('status')).toHaveTextContent('about 1,200,000 companies')
   })
 
   it('asks the API for the filters, lists comma-separated', async () => {

@@ -182,7 +182,10 @@ export function CompaniesPage({ filters, onFiltersChange }: CompaniesPageProps) 
       <Text role="status" size="sm" c="dimmed" mb="xs">
         {companies.total === undefined
           ? null
-          : companies.totalIsEstimate
+          : companies.totalIsLowerBound
+            ? // A search reads at most 200 matches: say there are more, and how to see them.
+              t('companies.totalAtLeast', { count: companies.total, countText: format.number(companies.total) })
+            : companies.totalIsEstimate
             ? // Beyond the exact-count cap the API estimates: say so, with no false precision.
               t('companies.totalEstimated', { count: companies.total, countText: format.number(roundEstimate(companies.total)) })
             : t('companies.total', { count: companies.total, countText: format.number(companies.total) })}
@@ -286,9 +289,12 @@ function AtecoCell({ company }: { company: Company }) {
   )
 }
 
-/** An estimated total to three significant digits (12,347 → 12,300): its precision, no more. */
+/**
+ * An estimated total to two significant digits (12,347 → 12,000): a sample of ~10,000 rows is good
+ * to a few per cent (ADR 0033), no more.
+ */
 function roundEstimate(n: number): number {
   if (n < 1000) return n
-  const step = 10 ** (Math.floor(Math.log10(n)) - 2)
+  const step = 10 ** (Math.floor(Math.log10(n)) - 1)
   return Math.round(n / step) * step
 }

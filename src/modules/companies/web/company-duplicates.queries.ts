@@ -30,7 +30,7 @@ export const duplicateKeys = {
 
 export function useDuplicateQueue() {
   return useKeysetList(duplicateKeys.queue, (cursor, signal) =>
-    api.get<{ items: DuplicatePair[]; nextCursor: string | null }>('/api/companies/duplicates', {
+    api.get<{ items: DuplicatePair[]; nextCursor: string | null; pending?: number }>('/api/companies/duplicates', {
       query: { cursor, limit: PAGE_SIZE },
       signal,
     }),

@@ -66,6 +66,25 @@ describe('DuplicatesPage', () => {
     )
   })
 
+  it('says when recently imported companies are still being compared, and refreshes on request', async () => {
+    let refreshed = false
+    const requests = stubApi((r) => {
+      if (!r.path.startsWith('/api/companies/duplicates')) return undefined
+      return { status: 200, body: refreshed ? { items: [pair], nextCursor: null, pending: 0 } : { items: [], nextCursor: null, pending: 1234 } }
+    })
+    renderPage(<DuplicatesPage />, { me: buildMe() })
+
+    const text = await screen.findByText(/1\.234 aziende importate da poco sono ancora da confrontare con le altre/)
+    const notice = text.closest('[role="status"]') as HTMLElement
+    expect(notice).toHaveTextContent('Coda in aggiornamento')
+    expect(screen.getByText('Nessun possibile duplicato')).toBeInTheDocument()
+    refreshed = true
+    await userEvent.click(within(notice).getByRole('button', { name: 'Aggiorna' }))
+    expect(await screen.findByRole('listitem', { name: 'Meccanica Bergamasca S.r.l. e Mecanica Bergamasca' })).toBeInTheDocument()
+    expect(screen.queryByText(/ancora da confrontare/)).not.toBeInTheDocument()
+    expect(requests.filter((r) => r.path.startsWith('/api/companies/duplicates')).length).toBeGreaterThanOrEqual(2)
+  })
+
   it('dismisses a pair only once confirmed', async () => {
     let dismissed = false
     const requests = stubApi((r) => {

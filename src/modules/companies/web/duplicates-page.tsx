@@ -1,4 +1,4 @@
-import { Box, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Alert, Box, Button, Card, Group, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconArrowBackUp, IconCopy, IconGitMerge, IconX } from '@tabler/icons-react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -57,14 +57,34 @@ function mergeLink(pair: DuplicatePair) {
 
 function DuplicateQueue() {
   const { t } = useTranslation()
+  const format = useFormat()
   const queue = useDuplicateQueue()
   if (queue.isPending) return <LoadingState />
   if (queue.error) return <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
+  const pending = queue.data?.pages[0]?.pending ?? 0
+  // An import's companies join the queue a little after the import (a background refresh).
+  const pendingNotice =
+    pending > 0 ? (
+      <Alert variant="outline" color="blue" role="status" title={t('companyDuplicates.pending.title')}>
+        <Group justify="space-between" gap="sm">
+          <Text size="sm">{t('companyDuplicates.pending.body', { count: pending, countText: format.number(pending) })}</Text>
+          <Button variant="default" size="xs" loading={queue.isRefetching} onClick={() => void queue.refetch()}>
+            {t('companyDuplicates.pending.refresh')}
+          </Button>
+        </Group>
+      </Alert>
+    ) : null
   if (queue.rows.length === 0) {
-    return <EmptyState title={t('companyDuplicates.empty')} description={t('companyDuplicates.emptyHint')} icon={<IconCopy aria-hidden="true" />} />
+    return (
+      <Stack gap="md">
+        {pendingNotice}
+        <EmptyState title={t('companyDuplicates.empty')} description={t('companyDuplicates.emptyHint')} icon={<IconCopy aria-hidden="true" />} />
+      </Stack>
+    )
   }
   return (
     <Stack gap="md">
+      {pendingNotice}
       <Stack gap="md" component="ul" aria-label={t('companyDuplicates.queueLabel')} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {queue.rows.map((pair) => (
           <PairCard key={`${pair.companyA.id}:${pair.companyB.id}`} pair={pair} />
