@@ -43,11 +43,14 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- A search's words, each widened to the lexicon words it resembles (word similarity ≥
--- pg_trgm.word_similarity_threshold, the closest 50; words under 3 letters only as they are), as
--- one tsquery for name_vector: (w1 | w1' | …) & (w2 | w2' | …). Null when the text has no word.
--- Its cost follows the vocabulary (thousands of words), not the registry (millions of names).
-CREATE FUNCTION company_name_query(q text) RETURNS tsquery LANGUAGE sql STABLE AS $$
+-- A search's words, each widened to the lexicon words it resembles (word similarity ≥ 0.5 for words
+-- of 6 letters or more, 0.6 below, the closest 50; words under 3 letters only as they are), as one
+-- tsquery for name_vector: (w1 | w1' | …) & (w2 | w2' | …). Null when the text has no word. 0.5,
+-- not pg_trgm's default 0.6: one letter missing from "agricola" is 0.55; but a short word shares
+-- half its trigrams with any word of the same first two letters ("soc" and "solaro"). Its cost
+-- follows the vocabulary (thousands of words), not the registry (millions of names).
+CREATE FUNCTION company_name_query(q text) RETURNS tsquery LANGUAGE sql STABLE
+SET pg_trgm.word_similarity_threshold = 0.5 AS $$
   SELECT string_agg(alternatives, ' & ')::tsquery
   FROM (
     SELECT '(' || string_agg(DISTINCT '''' || replace(replace(e.word, '\', '\\'), '''', '''''') || '''', ' | ') || ')' AS alternatives
@@ -56,7 +59,7 @@ CREATE FUNCTION company_name_query(q text) RETURNS tsquery LANGUAGE sql STABLE A
       SELECT w AS word
       UNION
       (SELECT l.word FROM company_name_words l
-        WHERE length(w) >= 3 AND w <% l.word
+        WHERE length(w) >= 3 AND w <% l.word AND (length(w) >= 6 OR word_similarity(w, l.word) >= 0.6)
         ORDER BY word_similarity(w, l.word) DESC, l.word
         LIMIT 50)
     ) AS e

@@ -75,6 +75,12 @@ describe('a text search', () => {
     expect((await search('q=falegnameria%20logistica')).body.total).toBe(0)
   })
 
+  it('finds a company by its name typed with a typo and its legal form', async () => {
+    expect((await create({ name: 'Agricola Valseriana Soc. Coop.' })).status).toBe(201)
+    const page = (await search(`q=${encodeURIComponent('Agicola Valseriana Soc. Coop.')}&limit=100`)).body
+    expect(names(page)).toContain('Agricola Valseriana Soc. Coop.')
+  })
+
   it('ranks the name above a description that has the same words', async () => {
     const page = (await search('q=carpenteria%20metallica')).body
     expect(names(page)).toEqual(['Carpenteria Metallica Orobica S.r.l.', 'Studio Gritti'])

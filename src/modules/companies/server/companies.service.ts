@@ -263,11 +263,18 @@ export async function listConditions(ctx: RequestContext, actor: Actor, query: C
     // condition the planner took the network's units one by one (a bitmap scan of the filters per
     // unit, then a sort) or ANDed the whole unit index (a million entries) into a search's bitmap
     // (ADR 0032, 0033). A narrower scope keeps the unit index: a search reads its unit ids once
-    // (`= any(array(…))`, an init plan), a plain list joins them (`in`, whose estimate picks the
-    // unit index for an antenna's list).
+    // (`= any(array(…))`, an init plan), a plain list has them as constants.
     const networkWide = prefixes.some((prefix) => prefix.split('/').filter(Boolean).length === 1)
     const anyUnit = sql`${companies.unitId} = any(array(${units}))`
-    scope.push(networkWide ? sql`(${anyUnit}) is true` : query.q ? anyUnit : inArray(companies.unitId, units))
+    if (networkWide) scope.push(sql`(${anyUnit}) is true`)
+    else if (query.q) scope.push(anyUnit)
+    else {
+      // A plain list's units as constants (one small statement): with the statistics on unit and
+      // province together (migration 0014) the planner sees that an antenna's companies are in its
+      // provinces; through a join on units it could not (ADR 0033).
+      const ids = (await units).map((unit) => unit.id)
+      scope.push(ids.length > 0 ? inArray(companies.unitId, ids) : sql`false`)
+    }
   }
   if (isCompanyMemberSomewhere(actor)) scope.push(inArray(companies.id, companyIdsOfMember(ctx.db, actor)))
   const conditions: SQL[] = [scope.length === 1 && scope[0] ? scope[0] : ((or(...scope) ?? sql`false`) as SQL)]
