@@ -128,6 +128,9 @@ export const COMPANY_DUPLICATES_QUEUE = 'company-duplicates-flush'
 export async function runDuplicatesFlushJob(deps: Pick<AppDeps, 'database' | 'logger'>): Promise<number> {
   const flushed = await deps.database.db.transaction((tx) => flushPendingDuplicates(tx))
   if (flushed > 0) deps.logger.info({ companies: flushed }, 'duplicates queue refreshed')
+  // Fresh planner statistics after a bulk load: list totals and plans read them (ADR 0033), and
+  // PGlite has no autovacuum to collect them (PostgreSQL's would, minutes later).
+  await deps.database.db.execute(sql`analyze companies`)
   return flushed
 }
 
