@@ -81,6 +81,8 @@ describe('the companies list total', () => {
     const names = [...few.body.items, ...second.body.items, ...third.body.items].map((c) => c.name)
     expect(new Set(names).size).toBe(MANY / 1000)
     expect(names.every((name) => name.startsWith('Fonderia '))).toBe(true)
+    // Equally relevant, they come in name order across the pages.
+    expect(names).toEqual([...names].sort())
     expect(third.body.nextCursor).toBeNull()
   })
 })

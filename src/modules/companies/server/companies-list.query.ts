@@ -66,7 +66,8 @@ export interface CompanyListResult {
 
 /** Sort keys of each order, as output columns of the page (the outer query sorts by them again). */
 const PAGE_ORDER: Record<ListOrder, string[]> = {
-  relevance: ['score desc', 'id'],
+  // Equal relevance (many matches have every word) reads in name order.
+  relevance: ['score desc', 'name_key', 'id'],
   updated: ['updated_at desc', 'id'],
   name: ['name_key', 'id'],
 }

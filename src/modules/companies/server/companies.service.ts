@@ -312,8 +312,14 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
   const score = terms ? terms.score : sql<number>`0::float8`
   let after: ((score: SQL) => SQL) | undefined
   if (cursor && sort === 'relevance') {
-    const k = cursorNumber(cursor)
-    after = (score) => sql`(${score} < ${k} or (${score} = ${k} and ${companies.id} > ${cursor.id}))`
+    // `<score>|<name key>`: the score never holds a '|'.
+    const sep = cursor.k.indexOf('|')
+    const k = cursorNumber({ k: sep < 0 ? cursor.k : cursor.k.slice(0, sep), id: cursor.id })
+    const name = sep < 0 ? null : cursor.k.slice(sep + 1)
+    after = (score) =>
+      name === null
+        ? sql`(${score} < ${k} or (${score} = ${k} and ${companies.id} > ${cursor.id}))`
+        : sql`(${score} < ${k} or (${score} = ${k} and (${companies.nameKey} > ${name} or (${companies.nameKey} = ${name} and ${companies.id} > ${cursor.id}))))`
   } else if (cursor && sort === 'updated') {
     const t = cursorTime(cursor)
     after = () => or(lt(companies.updatedAt, t), and(eq(companies.updatedAt, t), gt(companies.id, cursor.id))) as SQL
@@ -333,7 +339,7 @@ export async function listCompanies(ctx: RequestContext, query: CompanyListQuery
   const items = rows.slice(0, query.limit)
   const last = items.at(-1)
   const nextKey = (r: (typeof rows)[number]) =>
-    sort === 'relevance' ? String(r.score) : sort === 'updated' ? r.company.updatedAt.toISOString() : r.company.nameKey
+    sort === 'relevance' ? `${r.score}|${r.company.nameKey}` : sort === 'updated' ? r.company.updatedAt.toISOString() : r.company.nameKey
   return {
     items: items.map((r) => toCompany(r.company, r.unit?.name ?? '', r.place, r.unit ? canWriteUnitData(actor, r.unit.path) : false)),
     nextCursor: rows.length > query.limit && last ? encodeCursor({ k: nextKey(last), id: last.company.id }) : null,
