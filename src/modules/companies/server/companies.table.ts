@@ -68,7 +68,7 @@ export const companies = pgTable(
     customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     /** Set when this company was merged into another (company_merges): archived, kept for undo. */
     mergedIntoId: uuid('merged_into_id'),
-    /** Lower case, no accents: name (the sort key by name, and what fuzzy search compares). */
+    /** Lower case, no accents: name (the sort key by name; relevance compares the search with it). */
     nameKey: text('name_key').notNull(),
     /** Lower case, no accents: name, comune, province, description, notes, tags. */
     searchText: text('search_text').notNull(),

@@ -4,40 +4,18 @@ import { describe, expect, it } from 'vitest'
 import { buildMe, renderPage, stubApi, type RecordedRequest } from '../../../web/test-utils'
 import type { Project } from '../projects.contract'
 import { ProjectActions } from './project-actions'
+import { buildProject as baseProject, PROJECT_ID } from './project-factory'
 
-const PROJECT_ID = 'c1000000-0000-4000-8000-000000000001'
-const COMPANY_ID = 'b1000000-0000-4000-8000-000000000001'
 const ROADMAP_ID = 'a7000000-0000-4000-8000-000000000001'
 const ITEM_BACKUP = 'a7100000-0000-4000-8000-000000000001'
 const ITEM_TRAINING = 'a7100000-0000-4000-8000-000000000002'
 
+/** The factory's project, linked to the roadmap's backup item. */
 function buildProject(overrides: Partial<Project> = {}): Project {
-  return {
-    id: PROJECT_ID,
-    companyId: COMPANY_ID,
-    companyName: 'Meccanica Bergamasca S.r.l.',
-    unitId: 'd1000000-0000-4000-8000-000000000001',
-    expert: { id: 'e1000000-0000-4000-8000-000000000001', name: 'Giorgio Valsecchi' },
-    title: 'Backup in cloud',
-    status: 'active',
-    budgetDays: 10,
-    loggedDays: 3,
-    confirmedDays: 3,
-    approvedDays: 2,
-    remainingDays: 7,
-    startsOn: '2026-01-01',
-    endsOn: '2026-06-30',
-    createdAt: '2026-01-01T09:00:00Z',
-    updatedAt: '2026-01-01T09:00:00Z',
-    description: null,
+  return baseProject({
     roadmapItems: [{ roadmapId: ROADMAP_ID, itemId: ITEM_BACKUP, actionId: 'cloud-backup', title: 'Backup in cloud dei dati critici' }],
-    outcome: null,
-    expertRating: null,
-    completedAt: null,
-    milestones: [],
-    can: { update: true, assign: true, transition: true, logEntry: true, approve: true, sendConfirmation: true },
     ...overrides,
-  }
+  })
 }
 
 const item = (id: string, title: string, dimension: string) => ({

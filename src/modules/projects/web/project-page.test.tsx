@@ -5,39 +5,18 @@ import { buildMe, renderPage, stubApi } from '../../../web/test-utils'
 import type { BurnDown, ExpertMatchList, Project, SupportDayConfirmation, SupportDayEntry } from '../projects.contract'
 import { burnDownOption } from './projects-charts'
 import { ProjectPage } from './project-page'
+import { buildProject as baseProject, PROJECT_EXPERT_ID, PROJECT_ID } from './project-factory'
 import { SupportDayConfirmPage } from './support-day-confirm-page'
 
-const PROJECT_ID = 'c1000000-0000-4000-8000-000000000001'
-const EXPERT_ID = 'e1000000-0000-4000-8000-000000000001'
+const EXPERT_ID = PROJECT_EXPERT_ID
 const OTHER_EXPERT_ID = 'e1000000-0000-4000-8000-000000000002'
 
+/** The factory's project, with one open milestone. */
 function buildProject(overrides: Partial<Project> = {}): Project {
-  return {
-    id: PROJECT_ID,
-    companyId: 'b1000000-0000-4000-8000-000000000001',
-    companyName: 'Meccanica Bergamasca S.r.l.',
-    unitId: 'd1000000-0000-4000-8000-000000000001',
-    expert: { id: EXPERT_ID, name: 'Giorgio Valsecchi' },
-    title: 'Backup in cloud',
-    status: 'active',
-    budgetDays: 10,
-    loggedDays: 3,
-    confirmedDays: 3,
-    approvedDays: 2,
-    remainingDays: 7,
-    startsOn: '2026-01-01',
-    endsOn: '2026-06-30',
-    createdAt: '2026-01-01T09:00:00Z',
-    updatedAt: '2026-01-01T09:00:00Z',
-    description: null,
-    roadmapItems: [],
-    outcome: null,
-    expertRating: null,
-    completedAt: null,
+  return baseProject({
     milestones: [{ id: 'f1000000-0000-4000-8000-000000000001', projectId: PROJECT_ID, title: 'Analisi', dueOn: '2026-02-01', doneAt: null, createdAt: '2026-01-01T09:00:00Z' }],
-    can: { update: true, assign: true, transition: true, logEntry: true, approve: true, sendConfirmation: true },
     ...overrides,
-  }
+  })
 }
 
 function buildEntry(overrides: Partial<SupportDayEntry> = {}): SupportDayEntry {

@@ -200,25 +200,14 @@ function TotalsTab({ search, onSearchChange }: PageProps) {
               <caption>
                 <VisuallyHidden>{t('projects.reports.totalsCaption', { group: groupName })}</VisuallyHidden>
               </caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{groupName}</Table.Th>
-                  <Table.Th scope="col">{t('projects.reports.columns.logged')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.reports.columns.confirmed')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.reports.columns.approved')}</Table.Th>
-                  <Table.Th scope="col">{t('projects.reports.columns.entries')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TotalsHeaders first={groupName} download={false} />
               <Table.Tbody>
                 {totals.data.rows.map((row) => (
                   <Table.Tr key={row.key || 'none'}>
                     <Table.Th scope="row" fw={500}>
                       {label(row)}
                     </Table.Th>
-                    <Table.Td>{days(row.logged)}</Table.Td>
-                    <Table.Td>{days(row.confirmed)}</Table.Td>
-                    <Table.Td>{days(row.approved)}</Table.Td>
-                    <Table.Td>{format.number(row.entries)}</Table.Td>
+                    <TotalsCells row={row} />
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -355,7 +344,7 @@ function DownloadLinks({ expertUserId, name, month }: { expertUserId?: string | 
   )
 }
 
-/** The figures of one row of a timesheet table. */
+/** The figures of one row of a totals or timesheet table. */
 function TotalsCells({ row }: { row: SupportDayTotals['rows'][number] }) {
   const format = useFormat()
   const days = useDays()
@@ -369,7 +358,8 @@ function TotalsCells({ row }: { row: SupportDayTotals['rows'][number] }) {
   )
 }
 
-function TotalsHeaders({ first }: { first: string }) {
+/** The header of a totals table: the group, the figures, and (timesheets) the downloads. */
+function TotalsHeaders({ first, download = true }: { first: string; download?: boolean }) {
   const { t } = useTranslation()
   return (
     <Table.Thead>
@@ -379,7 +369,7 @@ function TotalsHeaders({ first }: { first: string }) {
         <Table.Th scope="col">{t('projects.reports.columns.confirmed')}</Table.Th>
         <Table.Th scope="col">{t('projects.reports.columns.approved')}</Table.Th>
         <Table.Th scope="col">{t('projects.reports.columns.entries')}</Table.Th>
-        <Table.Th scope="col">{t('projects.reports.timesheet.download')}</Table.Th>
+        {download ? <Table.Th scope="col">{t('projects.reports.timesheet.download')}</Table.Th> : null}
       </Table.Tr>
     </Table.Thead>
   )
